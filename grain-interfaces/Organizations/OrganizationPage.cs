@@ -1,0 +1,6 @@
+namespace MolDash.GrainInterfaces.Organizations;
+
+[GenerateSerializer, Immutable, Alias("MolDash.OrganizationPage")]
+public sealed record OrganizationPage(
+    [property: Id(0)] IReadOnlyList<OrganizationView> Items,
+    [property: Id(1)] string? NextCursor);

@@ -1,0 +1,10 @@
+namespace MolDash.GrainInterfaces.Organizations;
+
+[GenerateSerializer, Alias("MolDash.OrganizationStatus")]
+public enum OrganizationStatus
+{
+    /// <summary>Reserved in the catalog; the organization grain has not confirmed it yet.</summary>
+    Provisioning = 0,
+    Active = 1,
+    Suspended = 2,
+}

@@ -1,0 +1,9 @@
+namespace MolDash.GrainInterfaces.Organizations;
+
+[GenerateSerializer, Immutable, Alias("MolDash.OrganizationView")]
+public sealed record OrganizationView(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] OrganizationStatus Status,
+    [property: Id(3)] DateTimeOffset CreatedAt,
+    [property: Id(4)] Guid CreatedBy);

@@ -1,0 +1,29 @@
+using Azure.Storage.Blobs;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MolDash.Grains.Identity;
+using MolDash.Grains.Organizations;
+using MolDash.Grains.Persistence;
+using MolDash.Grains.Storage;
+using Npgsql;
+
+namespace MolDash.Grains.Hosting;
+
+public static class GrainServicesExtensions
+{
+    /// <summary>Registers the services grains use: metadata database, blob storage, password hashing.</summary>
+    public static IServiceCollection AddMolDashGrainServices(this IServiceCollection services, string metadataConnectionString)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(metadataConnectionString));
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<IOrganizationCatalog, PostgresOrganizationCatalog>();
+        services.AddSingleton<IUserAccounts, PostgresUserAccounts>();
+        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddSingleton<RootAccountSeeder>();
+        services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value.ConnectionString));
+        services.AddSingleton<IBlobStore, AzureBlobStore>();
+        return services;
+    }
+}

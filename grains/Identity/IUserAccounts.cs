@@ -1,0 +1,14 @@
+namespace MolDash.Grains.Identity;
+
+/// <summary>User rows in the metadata database.</summary>
+public interface IUserAccounts
+{
+    Task<UserAccount?> FindByEmailAsync(string email);
+
+    Task<UserAccount?> FindRootAsync();
+
+    /// <returns>False when an account with that email already exists (nothing is written).</returns>
+    Task<bool> TryInsertAsync(UserAccount account, string displayName, DateTimeOffset createdAt);
+
+    Task UpdateCredentialsAsync(Guid id, string email, string passwordHash);
+}

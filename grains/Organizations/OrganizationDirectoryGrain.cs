@@ -1,0 +1,29 @@
+using MolDash.GrainInterfaces.Access;
+using MolDash.GrainInterfaces.Errors;
+using MolDash.GrainInterfaces.Organizations;
+using Orleans.Concurrency;
+
+namespace MolDash.Grains.Organizations;
+
+[StatelessWorker]
+[GrainType("moldash-organization-directory")]
+public sealed class OrganizationDirectoryGrain(IOrganizationCatalog catalog) : Grain, IOrganizationDirectoryGrain
+{
+    public const int MaxPageSize = 200;
+
+    public Task<OrganizationPage> ListAsync(string? after, int limit)
+    {
+        if (CallerContext.Current?.IsRoot != true)
+        {
+            throw new MolDashException(ErrorKind.Forbidden, "Only Root can list all organizations.");
+        }
+
+        if (limit is < 1 or > MaxPageSize)
+        {
+            throw new MolDashException(ErrorKind.Validation, $"limit must be between 1 and {MaxPageSize}.");
+        }
+
+        var cursor = after is null ? null : OrganizationCursor.Decode(after);
+        return catalog.ListAsync(cursor, limit);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace MolDash.Grains.Persistence;
+
+/// <summary>
+/// Applies the embedded SQL migrations (Orleans tables and MolDash metadata) in name order, each once.
+/// Safe to run from several silos at the same time: an advisory lock serialises them, and every
+/// migration is recorded with its checksum in the same transaction that applies it.
+/// </summary>
+public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger)
+{
+    private const string ResourcePrefix = "MolDash.Migrations.";
+    private const long AdvisoryLockKey = 0x4D6F6C44617368; // "MolDash"
+
+    public static IReadOnlyList<Migration> EmbeddedMigrations { get; } = LoadEmbeddedMigrations();
+
+    /// <summary>Creates the database named in the connection string when it does not exist yet.</summary>
+    public static async Task EnsureDatabaseExistsAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var database = target.Database ?? throw new InvalidOperationException("The connection string names no database.");
+        var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", database);
+        if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var quoted = "\"" + database.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {quoted}", connection);
+        try
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another process created it between our check and our create.
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await ExecuteAsync(connection, null, "SELECT pg_advisory_lock(@key)", cancellationToken, ("key", AdvisoryLockKey));
+        try
+        {
+            await ExecuteAsync(connection, null, """
+                CREATE TABLE IF NOT EXISTS moldash_schema_migrations (
+                    id text PRIMARY KEY,
+                    checksum text NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now())
+                """, cancellationToken);
+
+            var applied = await ReadAppliedAsync(connection, cancellationToken);
+            var newlyApplied = new List<string>();
+            foreach (var migration in EmbeddedMigrations)
+            {
+                if (applied.TryGetValue(migration.Id, out var checksum))
+                {
+                    if (checksum != migration.Checksum)
+                    {
+                        throw new InvalidOperationException(
+                            $"Migration {migration.Id} was changed after it was applied; add a new migration instead.");
+                    }
+
+                    continue;
+                }
+
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
+                await ExecuteAsync(connection, transaction,
+                    "INSERT INTO moldash_schema_migrations (id, checksum) VALUES (@id, @checksum)",
+                    cancellationToken, ("id", migration.Id), ("checksum", migration.Checksum));
+                await transaction.CommitAsync(cancellationToken);
+                logger.LogInformation("Applied migration {MigrationId}", migration.Id);
+                newlyApplied.Add(migration.Id);
+            }
+
+            return newlyApplied;
+        }
+        finally
+        {
+            await ExecuteAsync(connection, null, "SELECT pg_advisory_unlock(@key)", CancellationToken.None, ("key", AdvisoryLockKey));
+        }
+    }
+
+    private static async Task<Dictionary<string, string>> ReadAppliedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var applied = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand("SELECT id, checksum FROM moldash_schema_migrations", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            applied[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return applied;
+    }
+
+    private static async Task ExecuteAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction? transaction,
+        string sql,
+        CancellationToken cancellationToken,
+        params (string Name, object Value)[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static List<Migration> LoadEmbeddedMigrations()
+    {
+        var assembly = typeof(DatabaseMigrator).Assembly;
+        return [.. assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(name => Load(assembly, name))];
+    }
+
+    private static Migration Load(Assembly assembly, string resourceName)
+    {
+        using var stream = assembly.GetManifestResourceStream(resourceName)!;
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var sql = reader.ReadToEnd();
+        var id = Path.GetFileNameWithoutExtension(resourceName[ResourcePrefix.Length..]);
+        var checksum = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql)));
+        return new Migration(id, sql, checksum);
+    }
+}

@@ -1,0 +1,3 @@
+namespace MolDash.Grains.Persistence;
+
+public sealed record Migration(string Id, string Sql, string Checksum);
