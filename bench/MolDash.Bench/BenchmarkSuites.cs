@@ -1,0 +1,9 @@
+namespace MolDash.Bench;
+
+/// <summary>Every suite the harness knows; a new suite adds one line here.</summary>
+public static class BenchmarkSuites
+{
+    public static IEnumerable<IBenchmarkSuite> All =>
+    [
+    ];
+}

@@ -1,0 +1,23 @@
+using MolDash.Bench;
+
+// Usage: dotnet run -c Release --project bench/MolDash.Bench -- [suite ...]   (no suite: all of them)
+IBenchmarkSuite[] suites = [.. BenchmarkSuites.All];
+var selected = args.Length == 0 ? suites : [.. suites.Where(s => args.Contains(s.Name, StringComparer.OrdinalIgnoreCase))];
+if (selected.Length == 0)
+{
+    Console.Error.WriteLine($"Unknown suite. Known: {string.Join(", ", suites.Select(s => s.Name))}");
+    return 2;
+}
+
+var root = RepositoryRoot.Find();
+var document = Path.Combine(root, "docs", "benchmarks.md");
+foreach (var suite in selected)
+{
+    var command = $"dotnet run -c Release --project bench/MolDash.Bench -- {suite.Name}";
+    Console.WriteLine($"== {suite.Name}");
+    var report = await suite.RunAsync(new BenchmarkContext(root, command), CancellationToken.None);
+    Console.WriteLine(report.MarkdownBody);
+    BenchmarkDocument.WriteSection(document, suite.Name, report, command, TimeProvider.System);
+}
+
+return 0;
