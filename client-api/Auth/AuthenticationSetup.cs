@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+using MolDash.ServiceDefaults.Configuration;
+
+namespace MolDash.Api.Auth;
+
+public static class AuthenticationSetup
+{
+    public static IServiceCollection AddMolDashAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var jwt = configuration.GetValidated<JwtOptions>(JwtOptions.Section);
+        var key = SigningKeys.FromOptions(jwt);
+        services.AddValidatedOptions<JwtOptions>(JwtOptions.Section);
+        services.AddSingleton(key);
+        services.AddSingleton<AccessTokenIssuer>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        {
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = jwt.Issuer,
+                ValidAudience = jwt.Audience,
+                IssuerSigningKey = key,
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                ClockSkew = TimeSpan.FromSeconds(30),
+                NameClaimType = MolDashClaims.Subject,
+                RoleClaimType = MolDashClaims.Role,
+            };
+            options.Events = new JwtBearerEvents
+            {
+                OnMessageReceived = context =>
+                {
+                    if (string.IsNullOrEmpty(context.Request.Headers.Authorization)
+                        && context.Request.Cookies.TryGetValue(AccessCookie.Name, out var cookie))
+                    {
+                        context.Token = cookie;
+                    }
+
+                    return Task.CompletedTask;
+                },
+                OnChallenge = context =>
+                {
+                    // A person opening the dashboard in a browser is sent to sign in first.
+                    if (context.Request.Path.StartsWithSegments(DashboardPaths.Root)
+                        && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
+                    {
+                        context.HandleResponse();
+                        context.Response.Redirect($"{DashboardPaths.Login}?returnUrl={Uri.EscapeDataString(context.Request.Path)}");
+                    }
+
+                    return Task.CompletedTask;
+                },
+            };
+        });
+        services.AddAuthorization(AuthPolicies.Add);
+        return services;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using MolDash.GrainInterfaces.Access;
+
+namespace MolDash.Api.Auth;
+
+/// <summary>Puts the signed-in user into the Orleans RequestContext, where the silo's access filter reads it.</summary>
+public sealed class CallerContextMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (ToCaller(context.User) is { } caller)
+        {
+            CallerContext.Set(caller);
+        }
+
+        return next(context);
+    }
+
+    private static Caller? ToCaller(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true || !Guid.TryParse(user.FindFirstValue(MolDashClaims.Subject), out var userId))
+        {
+            return null;
+        }
+
+        Guid? orgId = Guid.TryParse(user.FindFirstValue(MolDashClaims.OrgId), out var org) ? org : null;
+        var roles = user.FindAll(MolDashClaims.Role).Select(claim => claim.Value).ToArray();
+        return new Caller(userId, orgId, roles);
+    }
+}

@@ -1,0 +1,3 @@
+namespace MolDash.Api.Auth;
+
+public sealed record IssuedToken(string Token, DateTimeOffset ExpiresAt);

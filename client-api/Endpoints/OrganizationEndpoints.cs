@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using MolDash.Api.Auth;
+using MolDash.Api.Contracts;
+using MolDash.Api.Errors;
+using MolDash.GrainInterfaces.Organizations;
+
+namespace MolDash.Api.Endpoints;
+
+public static class OrganizationEndpoints
+{
+    private const int DefaultPageSize = 50;
+    private const int MaxNameLength = 100;
+
+    public static RouteGroupBuilder MapOrganizationEndpoints(this RouteGroupBuilder api)
+    {
+        var orgs = api.MapGroup("/orgs").WithTags("Organizations");
+        orgs.MapPost("/", CreateAsync).RequireAuthorization(AuthPolicies.Root)
+            .WithSummary("Create an organization (Root).")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        orgs.MapGet("/", ListAsync).RequireAuthorization(AuthPolicies.Root)
+            .WithSummary("List organizations, oldest first, a page at a time (Root).");
+        orgs.MapGet("/{id:guid}", GetAsync)
+            .WithSummary("Read an organization: Root, or a member of it.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<IResult> CreateAsync(CreateOrganizationRequest request, IClusterClient cluster)
+    {
+        var name = request.Name?.Trim();
+        var validation = new RequestValidation()
+            .Require(!string.IsNullOrEmpty(name), "name", "Name is required.")
+            .Require(name is null || name.Length <= MaxNameLength, "name", $"Name must be at most {MaxNameLength} characters.");
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var id = Guid.NewGuid();
+        var org = await cluster.GetGrain<IOrganizationGrain>(id).CreateAsync(name!);
+        return TypedResults.Created($"/api/v1/orgs/{org.Id}", org);
+    }
+
+    private static async Task<Ok<OrganizationView>> GetAsync(Guid id, IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IOrganizationGrain>(id).GetAsync());
+
+    private static async Task<Ok<OrganizationPage>> ListAsync(IClusterClient cluster, string? after, int? limit) =>
+        TypedResults.Ok(await cluster.GetGrain<IOrganizationDirectoryGrain>(0).ListAsync(after, limit ?? DefaultPageSize));
+}

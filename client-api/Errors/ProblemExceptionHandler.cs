@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using MolDash.GrainInterfaces.Errors;
+using Orleans.Runtime;
+
+namespace MolDash.Api.Errors;
+
+/// <summary>
+/// Turns exceptions into ProblemDetails: a user's mistake is a specific 4xx with the reason, an
+/// unreachable cluster is a 503 to retry, and anything else a 500 that names only the trace id.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            MolDashException e => (StatusFor(e.Kind), TitleFor(e.Kind), e.Message),
+            BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
+            SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
+                (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The cluster did not answer in time; try again."),
+            _ => (StatusCodes.Status500InternalServerError, "Internal error", "An unexpected error occurred; quote the trace id when reporting it."),
+        };
+
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Request failed with {Status}", status);
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static int StatusFor(ErrorKind kind) => kind switch
+    {
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.Validation => StatusCodes.Status422UnprocessableEntity,
+        ErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    private static string TitleFor(ErrorKind kind) => kind switch
+    {
+        ErrorKind.NotFound => "Not found",
+        ErrorKind.Conflict => "Conflict",
+        ErrorKind.Validation => "Validation failed",
+        ErrorKind.Unauthenticated => "Not signed in",
+        ErrorKind.Forbidden => "Forbidden",
+        _ => "Service unavailable",
+    };
+}

@@ -1,0 +1,66 @@
+using System.Text.Json.Serialization;
+using MolDash.Api.Auth;
+using MolDash.Api.Endpoints;
+using MolDash.Api.Errors;
+using MolDash.Api.Health;
+using MolDash.ServiceDefaults;
+using MolDash.ServiceDefaults.Configuration;
+using MolDash.ServiceDefaults.Health;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("moldash-api");
+
+var database = builder.Configuration.GetValidated<DatabaseOptions>(DatabaseOptions.Section);
+var cluster = builder.Configuration.GetValidated<OrleansClusterOptions>(OrleansClusterOptions.Section);
+
+builder.UseOrleansClient(client =>
+{
+    client.Configure<ClusterOptions>(options =>
+    {
+        options.ClusterId = cluster.ClusterId;
+        options.ServiceId = cluster.ServiceId;
+    });
+    client.UseAdoNetClustering(options =>
+    {
+        options.Invariant = "Npgsql";
+        options.ConnectionString = database.ConnectionString;
+    });
+    client.AddDashboard();
+});
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddMolDashAuthentication(builder.Configuration);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddOpenApi("v1");
+builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthTags.Ready]);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseSwaggerUI(options =>
+{
+    options.SwaggerEndpoint("/openapi/v1.json", "MolDash API v1");
+    options.RoutePrefix = "docs";
+    options.DocumentTitle = "MolDash API";
+});
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<CallerContextMiddleware>();
+
+app.MapServiceDefaults();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapOrleansDashboard(DashboardPaths.Root).RequireAuthorization(AuthPolicies.Admin).ExcludeFromDescription();
+
+var api = app.MapGroup("/api/v1");
+api.MapAuthEndpoints();
+api.MapOrganizationEndpoints();
+
+app.Run();

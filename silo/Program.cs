@@ -1,0 +1,68 @@
+using System.Net;
+using MolDash.Grains;
+using MolDash.Grains.Access;
+using MolDash.Grains.Hosting;
+using MolDash.Grains.Storage;
+using MolDash.ServiceDefaults;
+using MolDash.ServiceDefaults.Configuration;
+using MolDash.ServiceDefaults.Health;
+using MolDash.Silo.Configuration;
+using MolDash.Silo.Health;
+using MolDash.Silo.Startup;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("moldash-silo");
+
+var database = builder.Configuration.GetValidated<DatabaseOptions>(DatabaseOptions.Section);
+var cluster = builder.Configuration.GetValidated<OrleansClusterOptions>(OrleansClusterOptions.Section);
+var endpoints = builder.Configuration.GetValidated<SiloEndpointOptions>(SiloEndpointOptions.Section);
+
+builder.Services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
+builder.Services.AddValidatedOptions<DatabaseStartupOptions>(DatabaseStartupOptions.Section);
+builder.Services.AddValidatedOptions<RootAccountOptions>(RootAccountOptions.Section);
+builder.Services.AddValidatedOptions<BlobStorageOptions>(BlobStorageOptions.Section);
+builder.Services.AddMolDashGrainServices(database.ConnectionString);
+
+// Registered before UseOrleans so it finishes before the silo starts: the providers need the schema.
+builder.Services.AddHostedService<MetadataDatabaseInitializer>();
+
+builder.UseOrleans(silo =>
+{
+    silo.Configure<ClusterOptions>(options =>
+    {
+        options.ClusterId = cluster.ClusterId;
+        options.ServiceId = cluster.ServiceId;
+    });
+    silo.ConfigureEndpoints(
+        IPAddress.Parse(endpoints.AdvertisedAddress),
+        endpoints.SiloPort,
+        endpoints.GatewayPort,
+        listenOnAnyHostAddress: endpoints.ListenOnAnyAddress);
+    silo.UseAdoNetClustering(options =>
+    {
+        options.Invariant = "Npgsql";
+        options.ConnectionString = database.ConnectionString;
+    });
+    silo.AddAdoNetGrainStorage(GrainStorageNames.Default, options =>
+    {
+        options.Invariant = "Npgsql";
+        options.ConnectionString = database.ConnectionString;
+    });
+    silo.UseAdoNetReminderService(options =>
+    {
+        options.Invariant = "Npgsql";
+        options.ConnectionString = database.ConnectionString;
+    });
+    silo.AddIncomingGrainCallFilter<GrainAccessFilter>();
+    silo.AddDashboard();
+});
+
+builder.Services.AddHealthChecks()
+    .AddCheck<SiloMembershipHealthCheck>("silo", tags: [HealthTags.Ready])
+    .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready]);
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.Run();
