@@ -1,0 +1,115 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace MolDash.Testing;
+
+/// <summary>
+/// A real MolDash installation for tests and benchmarks: its own PostgreSQL database, a silo process and
+/// an API process on free loopback ports, against the PostgreSQL and Azurite of `./moldash test`.
+/// </summary>
+public sealed class PlatformUnderTest : IAsyncDisposable
+{
+    public const string RootEmail = "root@moldash.test";
+
+    private static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(90);
+    private readonly Dictionary<string, string> environment;
+
+    private PlatformUnderTest(TestDatabase database, Dictionary<string, string> environment)
+    {
+        Database = database;
+        this.environment = environment;
+    }
+
+    public TestDatabase Database { get; }
+
+    public string RootPassword => environment["MOLDASH_ROOT_PASSWORD"];
+
+    /// <summary>The Jwt signing key the API uses, so tests can forge tokens the API must accept or refuse.</summary>
+    public byte[] SigningKey => Convert.FromBase64String(environment["Jwt__SigningKey"]);
+
+    public ServiceProcess? Silo { get; private set; }
+
+    public ServiceProcess? Api { get; private set; }
+
+    public Uri ApiAddress => Api?.BaseAddress ?? throw new InvalidOperationException("The API is not running.");
+
+    public static async Task<PlatformUnderTest> StartAsync(string purpose)
+    {
+        var database = TestDatabase.CreateName(purpose);
+        var environment = new Dictionary<string, string>
+        {
+            ["Database__ConnectionString"] = database.ConnectionString,
+            ["BlobStorage__ConnectionString"] = TestEnvironment.BlobConnectionString,
+            ["Jwt__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+            ["MOLDASH_ROOT_EMAIL"] = RootEmail,
+            ["MOLDASH_ROOT_PASSWORD"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)),
+            ["Orleans__ClusterId"] = database.Name,
+            ["Silo__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Silo__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        var stack = new PlatformUnderTest(database, environment);
+        try
+        {
+            await stack.StartProcessesAsync();
+            return stack;
+        }
+        catch
+        {
+            await stack.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Stops the API and the silo gracefully, then starts both again on the same database.</summary>
+    public async Task RestartAsync()
+    {
+        await Api!.StopAsync();
+        await Silo!.StopAsync();
+        await Api.DisposeAsync();
+        await Silo.DisposeAsync();
+        await StartProcessesAsync();
+    }
+
+    public HttpClient CreateClient(string? accessToken = null)
+    {
+        var client = new HttpClient { BaseAddress = ApiAddress };
+        if (accessToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
+        }
+
+        return client;
+    }
+
+    public async Task<string> LoginAsRootAsync()
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = RootEmail, password = RootPassword });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("accessToken").GetString()!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Api is not null)
+        {
+            await Api.DisposeAsync();
+        }
+
+        if (Silo is not null)
+        {
+            await Silo.DisposeAsync();
+        }
+
+        await Database.DisposeAsync();
+    }
+
+    private async Task StartProcessesAsync()
+    {
+        Silo = await ServiceProcess.StartAsync("silo", RepositoryLayout.SiloAssembly, environment, ReadyWithin);
+        Api = await ServiceProcess.StartAsync("api", RepositoryLayout.ApiAssembly, environment, ReadyWithin);
+    }
+}
