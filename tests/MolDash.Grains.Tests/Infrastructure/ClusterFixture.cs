@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using MolDash.Grains.Access;
+using MolDash.Grains.Organizations;
+using Orleans.TestingHost;
+
+namespace MolDash.Grains.Tests.Infrastructure;
+
+/// <summary>One in-process cluster for the grain tests; tests use fresh grain keys so they never collide.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public static InMemoryOrganizationCatalog Catalog { get; } = new();
+
+    public TestCluster Cluster { get; } = new TestClusterBuilder(initialSilosCount: 1)
+        .AddSiloBuilderConfigurator<SiloConfigurator>()
+        .Build();
+
+    public Task InitializeAsync() => Cluster.DeployAsync();
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddMemoryGrainStorage(GrainStorageNames.Default);
+            siloBuilder.AddIncomingGrainCallFilter<GrainAccessFilter>();
+            siloBuilder.Services.AddSingleton(TimeProvider.System);
+            siloBuilder.Services.AddSingleton<IOrganizationCatalog>(Catalog);
+        }
+    }
+}

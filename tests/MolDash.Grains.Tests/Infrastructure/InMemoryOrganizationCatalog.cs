@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using MolDash.GrainInterfaces.Errors;
+using MolDash.GrainInterfaces.Organizations;
+using MolDash.Grains.Organizations;
+
+namespace MolDash.Grains.Tests.Infrastructure;
+
+/// <summary>The catalog's contract in memory, for grain logic tests; the PostgreSQL one is tested for real.</summary>
+public sealed class InMemoryOrganizationCatalog : IOrganizationCatalog
+{
+    private readonly ConcurrentDictionary<Guid, OrganizationView> rows = new();
+    private readonly Lock gate = new();
+
+    public Task ReserveAsync(Guid id, string name, DateTimeOffset createdAt, Guid createdBy)
+    {
+        lock (gate)
+        {
+            if (rows.Values.Any(row => row.Id != id && string.Equals(row.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new MolDashException(ErrorKind.Conflict, $"An organization named '{name}' already exists.");
+            }
+
+            rows.TryAdd(id, new OrganizationView(id, name, OrganizationStatus.Provisioning, createdAt, createdBy));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task SetStatusAsync(Guid id, OrganizationStatus status)
+    {
+        rows.AddOrUpdate(id, _ => throw new InvalidOperationException("no row"), (_, row) => row with { Status = status });
+        return Task.CompletedTask;
+    }
+
+    public Task<OrganizationPage> ListAsync(OrganizationCursor? after, int limit)
+    {
+        var ordered = rows.Values.OrderBy(row => row.CreatedAt).ThenBy(row => row.Id)
+            .Where(row => after is null || (row.CreatedAt, row.Id).CompareTo((after.CreatedAt, after.Id)) > 0)
+            .Take(limit + 1).ToList();
+        var next = ordered.Count > limit ? new OrganizationCursor(ordered[limit - 1].CreatedAt, ordered[limit - 1].Id).Encode() : null;
+        return Task.FromResult(new OrganizationPage([.. ordered.Take(limit)], next));
+    }
+
+    public OrganizationStatus? StatusOf(Guid id) => rows.TryGetValue(id, out var row) ? row.Status : null;
+}
