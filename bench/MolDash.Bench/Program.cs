@@ -13,7 +13,7 @@ var root = RepositoryRoot.Find();
 var document = Path.Combine(root, "docs", "benchmarks.md");
 foreach (var suite in selected)
 {
-    var command = $"dotnet run -c Release --project bench/MolDash.Bench -- {suite.Name}";
+    var command = $"./moldash bench {suite.Name}";
     Console.WriteLine($"== {suite.Name}");
     var report = await suite.RunAsync(new BenchmarkContext(root, command), CancellationToken.None);
     Console.WriteLine(report.MarkdownBody);
