@@ -12,7 +12,8 @@ using MolDash.Silo.Startup;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
-var builder = WebApplication.CreateBuilder(args);
+// Content (appsettings.json, wwwroot) is found beside the assembly, wherever the process is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddServiceDefaults("moldash-silo");
 
 var database = builder.Configuration.GetValidated<DatabaseOptions>(DatabaseOptions.Section);

@@ -80,6 +80,9 @@ public sealed class OperationalEndpointTests(PlatformFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
         Assert.StartsWith("/login.html?returnUrl=", redirected.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        using var signIn = await browser.GetAsync(redirected.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Contains("/api/v1/auth/login", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
