@@ -2,6 +2,7 @@ using System.Net;
 using MolDash.Grains;
 using MolDash.Grains.Access;
 using MolDash.Grains.Hosting;
+using MolDash.Grains.Identity.Throttling;
 using MolDash.Grains.Storage;
 using MolDash.ServiceDefaults;
 using MolDash.ServiceDefaults.Configuration;
@@ -24,6 +25,7 @@ builder.Services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
 builder.Services.AddValidatedOptions<DatabaseStartupOptions>(DatabaseStartupOptions.Section);
 builder.Services.AddValidatedOptions<RootAccountOptions>(RootAccountOptions.Section);
 builder.Services.AddValidatedOptions<BlobStorageOptions>(BlobStorageOptions.Section);
+builder.Services.AddValidatedOptions<LoginThrottleOptions>(LoginThrottleOptions.Section);
 builder.Services.AddMolDashGrainServices(database.ConnectionString);
 
 // Registered before UseOrleans so it finishes before the silo starts: the providers need the schema.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using MolDash.GrainInterfaces.Errors;
@@ -28,6 +29,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         }
 
         httpContext.Response.StatusCode = status;
+        if (exception is MolDashException { RetryAfter: { } retryAfter })
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -44,6 +50,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         ErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -54,6 +61,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         ErrorKind.Validation => "Validation failed",
         ErrorKind.Unauthenticated => "Not signed in",
         ErrorKind.Forbidden => "Forbidden",
+        ErrorKind.TooManyRequests => "Too many attempts",
         _ => "Service unavailable",
     };
 }

@@ -10,4 +10,5 @@ public enum ErrorKind
     Unauthenticated = 3,
     Forbidden = 4,
     Unavailable = 5,
+    TooManyRequests = 6,
 }

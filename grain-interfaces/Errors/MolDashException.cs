@@ -12,5 +12,9 @@ public sealed class MolDashException : Exception
     [Id(0)]
     public ErrorKind Kind { get; }
 
+    /// <summary>For <see cref="ErrorKind.TooManyRequests"/>: when trying again can succeed.</summary>
+    [Id(1)]
+    public TimeSpan? RetryAfter { get; init; }
+
     public static MolDashException NotFound(string what) => new(ErrorKind.NotFound, $"{what} was not found.");
 }

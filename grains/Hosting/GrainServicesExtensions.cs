@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MolDash.Grains.Audit;
 using MolDash.Grains.Identity;
 using MolDash.Grains.Organizations;
 using MolDash.Grains.Persistence;
@@ -22,6 +23,8 @@ public static class GrainServicesExtensions
         services.AddSingleton<IUserAccounts, PostgresUserAccounts>();
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<RootAccountSeeder>();
+        services.AddSingleton<IAuditLog, PostgresAuditLog>();
+        services.AddSingleton<Auditor>();
         services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value.ConnectionString));
         services.AddSingleton<IBlobStore, AzureBlobStore>();
         return services;

@@ -1,17 +1,23 @@
 using Microsoft.AspNetCore.Identity;
 using MolDash.GrainInterfaces.Access;
+using MolDash.GrainInterfaces.Audit;
+using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Identity;
+using MolDash.Grains.Audit;
+using MolDash.Grains.Identity.Throttling;
 using Orleans.Concurrency;
 
 namespace MolDash.Grains.Identity;
 
 /// <summary>
-/// Verifies passwords. A stateless worker, so hashing (deliberately slow) spreads over every silo core.
-/// Hashing is CPU-bound work that touches no grain state, which is what Task.Run is for in a grain.
+/// Verifies passwords, throttles repeated failures per account and per client address, and audits every
+/// attempt. A stateless worker, so hashing (deliberately slow) spreads over every silo core; hashing is
+/// CPU-bound work that touches no grain state, which is what Task.Run is for in a grain.
 /// </summary>
 [StatelessWorker]
 [GrainType("moldash-credential")]
-public sealed class CredentialGrain(IUserAccounts accounts, IPasswordHasher<UserAccount> hasher) : Grain, ICredentialGrain
+public sealed class CredentialGrain(IUserAccounts accounts, IPasswordHasher<UserAccount> hasher, Auditor auditor)
+    : Grain, ICredentialGrain
 {
     // Verified against when the email is unknown, so both failures take the same time.
     private static readonly Lazy<string> DecoyHash = new(() =>
@@ -19,15 +25,51 @@ public sealed class CredentialGrain(IUserAccounts accounts, IPasswordHasher<User
 
     public async Task<AuthenticatedUser?> VerifyPasswordAsync(string email, string password)
     {
+        var throttles = ThrottlesFor(email);
+        await RefuseWhileLockedOutAsync(email, throttles);
+
         var account = await accounts.FindByEmailAsync(email);
         var hash = account?.PasswordHash ?? DecoyHash.Value;
         var result = await Task.Run(() => hasher.VerifyHashedPassword(account!, hash, password));
         if (account is null || account.Disabled || result == PasswordVerificationResult.Failed)
         {
+            await Task.WhenAll(throttles.Select(throttle => throttle.RecordFailureAsync()));
+            await auditor.RecordAsync(AuditActions.Login, email, AuditOutcome.Failed, actorId: account?.Id, actorEmail: email,
+                details: new Dictionary<string, string?> { ["reason"] = account is { Disabled: true } ? "disabled" : "credentials" });
             return null;
         }
 
+        await throttles[0].ResetAsync();
+        await auditor.RecordAsync(AuditActions.Login, email, AuditOutcome.Succeeded, actorId: account.Id, actorEmail: account.Email);
         string[] roles = account.IsRoot ? [MolDashRoles.Root] : [];
         return new AuthenticatedUser(account.Id, account.Email, null, roles);
+    }
+
+    /// <summary>The account's throttle first, then the client address's when the request has one.</summary>
+    private List<ILoginThrottleGrain> ThrottlesFor(string email)
+    {
+        var throttles = new List<ILoginThrottleGrain> { GrainFactory.GetGrain<ILoginThrottleGrain>(LoginThrottleKeys.Account(email)) };
+        if (ClientAddressContext.Current is { } client)
+        {
+            throttles.Add(GrainFactory.GetGrain<ILoginThrottleGrain>(LoginThrottleKeys.Client(client)));
+        }
+
+        return throttles;
+    }
+
+    private async Task RefuseWhileLockedOutAsync(string email, List<ILoginThrottleGrain> throttles)
+    {
+        var lockouts = await Task.WhenAll(throttles.Select(throttle => throttle.CheckAsync()));
+        var retryAfter = lockouts.Max();
+        if (retryAfter is null)
+        {
+            return;
+        }
+
+        await auditor.RecordAsync(AuditActions.LoginThrottled, email, AuditOutcome.Denied, actorEmail: email);
+        throw new MolDashException(ErrorKind.TooManyRequests, "Too many failed sign-in attempts; try again later.")
+        {
+            RetryAfter = retryAfter,
+        };
     }
 }

@@ -1,6 +1,8 @@
 using MolDash.GrainInterfaces.Access;
+using MolDash.GrainInterfaces.Audit;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Organizations;
+using MolDash.Grains.Audit;
 
 namespace MolDash.Grains.Organizations;
 
@@ -8,6 +10,7 @@ namespace MolDash.Grains.Organizations;
 public sealed class OrganizationGrain(
     [PersistentState("organization", GrainStorageNames.Default)] IPersistentState<OrganizationState> state,
     IOrganizationCatalog catalog,
+    Auditor auditor,
     TimeProvider time) : Grain, IOrganizationGrain, IOrgOwned
 {
     public const int MaxNameLength = 100;
@@ -43,6 +46,8 @@ public sealed class OrganizationGrain(
         await state.WriteStateAsync();
 
         await catalog.SetStatusAsync(OwnerOrgId, OrganizationStatus.Active);
+        await auditor.RecordAsync(AuditActions.OrganizationCreated, OwnerOrgId.ToString(), AuditOutcome.Succeeded,
+            orgId: OwnerOrgId, details: new Dictionary<string, string?> { ["name"] = trimmed });
         return ToView();
     }
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MolDash.Grains.Audit;
 using MolDash.Grains.Access;
 using MolDash.Grains.Organizations;
 using Orleans.TestingHost;
@@ -9,6 +11,11 @@ namespace MolDash.Grains.Tests.Infrastructure;
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public static InMemoryOrganizationCatalog Catalog { get; } = new();
+
+    public static InMemoryAuditLog AuditLog { get; } = new();
+
+    /// <summary>The silo's clock; tests that move it only depend on time differences they make themselves.</summary>
+    public static FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
     public TestCluster Cluster { get; } = new TestClusterBuilder(initialSilosCount: 1)
         .AddSiloBuilderConfigurator<SiloConfigurator>()
@@ -24,8 +31,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             siloBuilder.AddMemoryGrainStorage(GrainStorageNames.Default);
             siloBuilder.AddIncomingGrainCallFilter<GrainAccessFilter>();
-            siloBuilder.Services.AddSingleton(TimeProvider.System);
+            siloBuilder.Services.AddSingleton<TimeProvider>(Time);
             siloBuilder.Services.AddSingleton<IOrganizationCatalog>(Catalog);
+            siloBuilder.Services.AddSingleton<IAuditLog>(AuditLog);
+            siloBuilder.Services.AddSingleton<Auditor>();
         }
     }
 }

@@ -1,0 +1,9 @@
+namespace MolDash.GrainInterfaces.Audit;
+
+/// <summary>The action names written to the audit log; filters use them as they are.</summary>
+public static class AuditActions
+{
+    public const string Login = "auth.login";
+    public const string LoginThrottled = "auth.login.throttled";
+    public const string OrganizationCreated = "org.create";
+}

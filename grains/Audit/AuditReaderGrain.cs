@@ -1,0 +1,51 @@
+using System.Globalization;
+using MolDash.GrainInterfaces.Access;
+using MolDash.GrainInterfaces.Audit;
+using MolDash.GrainInterfaces.Errors;
+using Orleans.Concurrency;
+
+namespace MolDash.Grains.Audit;
+
+[StatelessWorker]
+[GrainType("moldash-audit-reader")]
+public sealed class AuditReaderGrain(IAuditLog log) : Grain, IAuditReaderGrain
+{
+    public const int MaxPageSize = 500;
+
+    public async Task<AuditPage> ListAsync(AuditQuery query, string? after, int limit)
+    {
+        var caller = CallerContext.Current!;
+        query = ScopeToCaller(caller, query);
+        if (limit is < 1 or > MaxPageSize)
+        {
+            throw new MolDashException(ErrorKind.Validation, $"limit must be between 1 and {MaxPageSize}.");
+        }
+
+        var entries = await log.QueryAsync(query, DecodeCursor(after), limit);
+        var next = entries.Count == limit ? entries[^1].Id.ToString(CultureInfo.InvariantCulture) : null;
+        return new AuditPage(entries, next);
+    }
+
+    /// <summary>Root reads any org's rows; an Admin only their own org's, whatever the filter asked for.</summary>
+    private static AuditQuery ScopeToCaller(Caller caller, AuditQuery query)
+    {
+        if (caller.IsRoot)
+        {
+            return query;
+        }
+
+        if (!caller.Roles.Contains(MolDashRoles.Admin, StringComparer.Ordinal) || caller.OrgId is null)
+        {
+            throw new MolDashException(ErrorKind.Forbidden, "Reading the audit log needs the Admin role.");
+        }
+
+        return query.OrgId is null || query.OrgId == caller.OrgId
+            ? query with { OrgId = caller.OrgId }
+            : throw MolDashException.NotFound("The organization");
+    }
+
+    private static long? DecodeCursor(string? after) =>
+        after is null ? null
+        : long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id
+        : throw new MolDashException(ErrorKind.Validation, "The cursor is not one this listing returned.");
+}
