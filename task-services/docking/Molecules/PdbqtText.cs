@@ -17,7 +17,9 @@ public static partial class PdbqtText
                 && double.TryParse(line.AsSpan(38, 8), CultureInfo.InvariantCulture, out var y)
                 && double.TryParse(line.AsSpan(46, 8), CultureInfo.InvariantCulture, out var z))
             {
-                var type = line.Length >= 77 ? line[77..].Trim() : "";
+                // A PDBQT atom carries its partial charge in columns 71-76 and its AutoDock type after it; a PDB has neither.
+                var typed = line.Length >= 78 && double.TryParse(line.AsSpan(70, 6), CultureInfo.InvariantCulture, out _);
+                var type = typed ? line[77..].Trim() : "";
                 atoms.Add(new Atom(type, x, y, z));
             }
         }
