@@ -15,7 +15,7 @@ public sealed partial class Vina(ProcessRunner runner, DockingMetrics metrics, I
 {
     private readonly string _path = options.Value.VinaPath;
 
-    public async Task<IReadOnlyList<VinaPose>> DockAsync(
+    public async Task<VinaRun> DockAsync(
         string receptor, string ligand, SearchBox box, VinaParameters parameters, string ligandField, string workingDirectory, CancellationToken cancellationToken)
     {
         var output = Path.Combine(workingDirectory, "poses.pdbqt");
@@ -32,7 +32,7 @@ public sealed partial class Vina(ProcessRunner runner, DockingMetrics metrics, I
         }
 
         var poses = File.Exists(output) ? VinaOutput.Poses(await File.ReadAllTextAsync(output, cancellationToken)) : [];
-        return poses.Count > 0 ? poses : throw new ToolFailedException("vina", "no poses were written", result.StandardOutput + result.StandardError);
+        return poses.Count > 0 ? new VinaRun(poses, result.Elapsed) : throw new ToolFailedException("vina", "no poses were written", result.StandardOutput + result.StandardError);
     }
 
     public async Task<string> VersionAsync(string workingDirectory, CancellationToken cancellationToken)

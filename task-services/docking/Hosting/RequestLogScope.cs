@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MolDash.Docking.Jobs;
 
 namespace MolDash.Docking.Hosting;
@@ -16,7 +17,7 @@ public sealed class RequestLogScope(RequestDelegate next, ILogger<RequestLogScop
             ["idempotency_key"] = NullIfEmpty(headers[TaskExecutor.IdempotencyKeyHeader].ToString()),
             ["job_id"] = NullIfEmpty(headers[JobIdHeader].ToString()),
             ["org_id"] = NullIfEmpty(headers[OrgIdHeader].ToString()),
-            ["trace_id"] = context.TraceIdentifier,
+            ["trace_id"] = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier,
         }))
         {
             await next(context);

@@ -13,10 +13,12 @@ public sealed class JobStore(
     TimeProvider time,
     ProblemFactory problems,
     DockingMetrics metrics,
-    ILogger<JobStore> logger) : IDisposable
+    ILogger<JobStore> logger) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Job> _jobs = new(StringComparer.Ordinal);
     private readonly TimeSpan _retention = TimeSpan.FromMinutes(options.Value.RetentionMinutes);
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(10);
+
     private readonly string _workDirectory = options.Value.WorkDirectory;
 
     public Job? Find(string id) => _jobs.TryGetValue(id, out var job) ? job : null;
@@ -30,11 +32,22 @@ public sealed class JobStore(
         return job;
     }
 
-    public void Dispose()
+    /// <summary>On shutdown: cancel every run and wait (briefly) until its processes are killed and its files deleted.</summary>
+    public async ValueTask DisposeAsync()
     {
-        foreach (var job in _jobs.Values)
+        var running = _jobs.Values.Where(j => !j.IsFinished).ToList();
+        foreach (var job in running)
         {
-            job.Cancellation.Cancel();
+            await job.Cancellation.CancelAsync();
+        }
+
+        try
+        {
+            await Task.WhenAll(running.Select(j => j.Completion)).WaitAsync(ShutdownGrace, time);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("{Count} runs did not stop within {GraceSeconds} s of shutdown", running.Count(j => !j.IsFinished), ShutdownGrace.TotalSeconds);
         }
     }
 

@@ -15,8 +15,4 @@ public sealed class InputException : Exception
     }
 
     public IReadOnlyDictionary<string, string[]> Errors { get; }
-
-    /// <summary>The same errors with each field name prefixed, e.g. "ligand" → "ligands[3].ligand".</summary>
-    public InputException WithPrefix(string prefix) =>
-        new(Errors.ToDictionary(e => prefix + e.Key, e => e.Value));
 }

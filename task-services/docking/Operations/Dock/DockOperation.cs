@@ -130,7 +130,8 @@ public sealed class DockOperation(
             var preparedMs = clock.Elapsed.TotalMilliseconds;
             var ligandPath = folder.File("docking-input.pdbqt");
             await File.WriteAllTextAsync(ligandPath, prepared.Pdbqt, cancellationToken);
-            var poses = await vina.DockAsync(receptorPath, ligandPath, box, parameters, field, folder.Path, cancellationToken);
+            var run = await vina.DockAsync(receptorPath, ligandPath, box, parameters, field, folder.Path, cancellationToken);
+            var poses = run.Poses;
             var sdf = await PoseSdfAsync(folder, request.PoseHydrogens == "all", poses.Count, cancellationToken);
             var dockedMs = clock.Elapsed.TotalMilliseconds;
             return new LigandDockResult(
@@ -143,6 +144,7 @@ public sealed class DockOperation(
                     ["queued"] = Math.Round(queuedMs, 1),
                     ["preparation"] = Math.Round(preparedMs - queuedMs, 1),
                     ["docking"] = Math.Round(dockedMs - preparedMs, 1),
+                    ["vina"] = Math.Round(run.Elapsed.TotalMilliseconds, 1),
                 });
         }
         catch (InputException e) when (isBatch)
