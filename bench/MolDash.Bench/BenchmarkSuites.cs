@@ -5,5 +5,6 @@ public static class BenchmarkSuites
 {
     public static IEnumerable<IBenchmarkSuite> All =>
     [
+        new Docking.DockingBenchmarkSuite(),
     ];
 }
