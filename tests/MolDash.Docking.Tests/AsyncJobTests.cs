@@ -32,10 +32,10 @@ public sealed class AsyncJobTests(DefaultHostFixture fixture)
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var location = response.Headers.Location!.ToString();
 
-        // Each long poll returns at the next state change: queued → running.
+        // The long poll answers as soon as the status is no longer the one named in If-None-Match.
         while (body["status"]?.GetValue<string>() == "queued")
         {
-            (_, body) = await Host.GetAsync(location, Wait);
+            (_, body) = await Host.GetAsync(location, Wait, ("If-None-Match", "\"queued\""));
         }
 
         Assert.Equal("running", body["status"]!.GetValue<string>());

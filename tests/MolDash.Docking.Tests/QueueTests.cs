@@ -42,4 +42,18 @@ public sealed class QueueTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, afterCancel.StatusCode);
         Assert.Empty(_host.LeftoverFiles());
     }
+
+    [Fact]
+    public async Task A_batch_that_could_never_be_admitted_is_a_422_not_a_429()
+    {
+        var (response, problem) = await _host.PostAsync("/dock", new
+        {
+            receptor = "x",
+            ligands = new[] { new { ligand = "CCO" }, new { ligand = "CCN" } },
+            center = new { x = 0, y = 0, z = 0 },
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("at most 1", problem["errors"]!["ligands"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }

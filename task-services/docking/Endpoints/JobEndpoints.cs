@@ -7,9 +7,10 @@ using MolDash.Docking.Jobs;
 namespace MolDash.Docking.Endpoints;
 
 /// <summary>
-/// Polling and cancelling asynchronous runs. GET answers 202 with the status while the job runs (with
-/// <c>Prefer: wait=N</c> it first waits up to N s for the next state change) and, once finished, the
-/// operation's own answer: 200 with its output or its ProblemDetails.
+/// Polling and cancelling asynchronous runs. GET answers 202 with the status (and the status as ETag)
+/// while the job runs and, once finished, the operation's own answer: 200 with its output or its
+/// ProblemDetails. <c>Prefer: wait=N</c> long-polls up to N s: until the job finishes, or, with
+/// <c>If-None-Match: "status"</c>, until its status is another than the one the caller has seen.
 /// </summary>
 public static partial class JobEndpoints
 {
@@ -35,7 +36,10 @@ public static partial class JobEndpoints
         {
             try
             {
-                await job.NextChange.WaitAsync(wait, time, http.RequestAborted);
+                var seen = http.Request.Headers.IfNoneMatch.ToString().Trim('"');
+                await (Enum.TryParse<JobState>(seen, ignoreCase: true, out var state)
+                    ? job.WhenStateIsNotAsync(state, wait, time, http.RequestAborted)
+                    : job.Completion.WaitAsync(wait, time, http.RequestAborted));
             }
             catch (TimeoutException)
             {
@@ -49,6 +53,7 @@ public static partial class JobEndpoints
         }
 
         http.Response.Headers.RetryAfter = "2";
+        http.Response.Headers.ETag = $"\"{job.State.ToString().ToLowerInvariant()}\"";
         return TypedResults.Accepted("/jobs/" + job.Id, JobStatusDocument.Of(job));
     }
 

@@ -31,15 +31,31 @@ public sealed class Job : IDisposable
 
     public bool IsFinished => State is JobState.Succeeded or JobState.Failed or JobState.Cancelled;
 
-    /// <summary>Completes at the next state change (queued → running → finished); for long polling.</summary>
-    public Task NextChange
+    /// <summary>Completes as soon as the state is no longer <paramref name="state"/>; for long polling.</summary>
+    public async Task WhenStateIsNotAsync(JobState state, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
-        get
+        var waiting = time.GetTimestamp();
+        while (true)
         {
+            Task changed;
             lock (_gate)
             {
-                return _changed.Task;
+                if (State != state)
+                {
+                    return;
+                }
+
+                // Taken under the lock, so the next Signal completes exactly this task.
+                changed = _changed.Task;
             }
+
+            var remaining = timeout - time.GetElapsedTime(waiting);
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw new TimeoutException();
+            }
+
+            await changed.WaitAsync(remaining, time, cancellationToken);
         }
     }
 

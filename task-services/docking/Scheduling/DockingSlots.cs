@@ -28,6 +28,9 @@ public sealed class DockingSlots
 
     public int Slots { get; }
 
+    /// <summary>The most ligands one request can ever be admitted with (an idle service: every slot and queue place).</summary>
+    public int MaxAdmissible => _queueCapacity + Slots;
+
     /// <summary>Reserves queue places for <paramref name="items"/> ligands or throws <see cref="QueueFullException"/>.</summary>
     public SlotAdmission Admit(int items)
     {

@@ -233,6 +233,12 @@ public sealed class DockOperation(
             return 0;
         }
 
+        if (request.Ligands.Count > slots.MaxAdmissible)
+        {
+            errors.Add("ligands", $"holds {request.Ligands.Count} ligands; this service can admit at most {slots.MaxAdmissible} at once (slots + queue): split the batch.");
+            return 0;
+        }
+
         for (var i = 0; i < request.Ligands.Count; i++)
         {
             FileField.Check(errors, $"ligands[{i}].ligand", request.Ligands[i].Ligand, _options.MaxFileBytes);
