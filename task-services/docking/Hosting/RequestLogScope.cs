@@ -3,7 +3,10 @@ using MolDash.Docking.Jobs;
 
 namespace MolDash.Docking.Hosting;
 
-/// <summary>Puts the platform's ids (idempotency key = run id, job, org) on every log line of a request and its job.</summary>
+/// <summary>
+/// Puts the platform's ids (idempotency key = run id, job, org, trace) on every log line of a request
+/// and of the job it starts, under the snake_case names the platform's log queries use.
+/// </summary>
 public sealed class RequestLogScope(RequestDelegate next, ILogger<RequestLogScope> logger)
 {
     public const string JobIdHeader = "X-MolDash-Job-Id";
