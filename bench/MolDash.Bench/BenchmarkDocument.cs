@@ -30,6 +30,7 @@ public static class BenchmarkDocument
         document = start >= 0 && stop > start
             ? string.Concat(document.AsSpan(0, start), section, document.AsSpan(stop + end.Length))
             : document.TrimEnd() + "\n\n" + section + "\n";
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, document);
     }
 

@@ -6,5 +6,6 @@ public static class BenchmarkSuites
     public static IEnumerable<IBenchmarkSuite> All =>
     [
         new Platform.PlatformBenchmarkSuite(),
+        new Docking.DockingBenchmarkSuite(),
     ];
 }

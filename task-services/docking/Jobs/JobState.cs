@@ -1,0 +1,10 @@
+namespace MolDash.Docking.Jobs;
+
+public enum JobState
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+}

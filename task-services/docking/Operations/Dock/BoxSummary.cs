@@ -1,0 +1,3 @@
+namespace MolDash.Docking.Operations.Dock;
+
+public sealed record BoxSummary(double[] Center, double[] Size, string Source);

@@ -1,0 +1,3 @@
+namespace MolDash.Docking.Operations;
+
+public sealed record EngineVersion(string Name, string Version);

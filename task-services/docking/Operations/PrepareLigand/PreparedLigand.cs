@@ -1,0 +1,11 @@
+namespace MolDash.Docking.Operations.PrepareLigand;
+
+public sealed record PreparedLigand(
+    string Pdbqt,
+    string Sdf,
+    string Formula,
+    int HeavyAtoms,
+    int RotatableBonds,
+    int FormalCharge,
+    string ConformerMethod,
+    IReadOnlyList<string> Warnings);

@@ -1,0 +1,3 @@
+using MolDash.Docking.Hosting;
+
+await DockingApplication.Create(args).RunAsync();
