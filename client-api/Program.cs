@@ -64,5 +64,6 @@ var api = app.MapGroup("/api/v1");
 api.MapAuthEndpoints();
 api.MapOrganizationEndpoints();
 api.MapAuditEndpoints();
+api.MapUserEndpoints();
 
 app.Run();

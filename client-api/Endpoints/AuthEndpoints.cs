@@ -33,7 +33,7 @@ public static class AuthEndpoints
             return validation.ToProblem();
         }
 
-        var user = await cluster.GetGrain<ICredentialGrain>(0).VerifyPasswordAsync(request.Email!.Trim(), request.Password!);
+        var user = await cluster.GetGrain<ICredentialGrain>(0).VerifyPasswordAsync(request.Email!.Trim(), request.Password!, request.OrgId);
         if (user is null)
         {
             // One answer for an unknown email and a wrong password, so accounts cannot be discovered.

@@ -6,4 +6,8 @@ public static class AuditActions
     public const string Login = "auth.login";
     public const string LoginThrottled = "auth.login.throttled";
     public const string OrganizationCreated = "org.create";
+    public const string UserCreated = "user.create";
+    public const string UserRolesChanged = "user.roles";
+    public const string UserDisabled = "user.disable";
+    public const string UserEnabled = "user.enable";
 }

@@ -7,7 +7,11 @@ namespace MolDash.GrainInterfaces.Identity;
 [Alias("MolDash.ICredentialGrain")]
 public interface ICredentialGrain : IGrainWithIntegerKey
 {
-    /// <returns>The user when the email and password match an enabled account, otherwise null.</returns>
+    /// <summary>
+    /// Signs a user into one organization: <paramref name="orgId"/>, or their only one when they belong to
+    /// one. Root signs into the platform as a whole.
+    /// </summary>
+    /// <returns>The user with the org's roles, or null when the email, password or membership do not match.</returns>
     [Alias("Verify")]
-    Task<AuthenticatedUser?> VerifyPasswordAsync(string email, string password);
+    Task<AuthenticatedUser?> VerifyPasswordAsync(string email, string password, Guid? orgId);
 }

@@ -7,6 +7,7 @@ using MolDash.Grains.Identity;
 using MolDash.Grains.Organizations;
 using MolDash.Grains.Persistence;
 using MolDash.Grains.Storage;
+using MolDash.Grains.Users;
 using Npgsql;
 
 namespace MolDash.Grains.Hosting;
@@ -24,6 +25,7 @@ public static class GrainServicesExtensions
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<RootAccountSeeder>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
+        services.AddSingleton<IOrgMemberships, PostgresOrgMemberships>();
         services.AddSingleton<Auditor>();
         services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value.ConnectionString));
         services.AddSingleton<IBlobStore, AzureBlobStore>();

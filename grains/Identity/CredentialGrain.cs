@@ -5,6 +5,7 @@ using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Identity;
 using MolDash.Grains.Audit;
 using MolDash.Grains.Identity.Throttling;
+using MolDash.Grains.Users;
 using Orleans.Concurrency;
 
 namespace MolDash.Grains.Identity;
@@ -16,14 +17,14 @@ namespace MolDash.Grains.Identity;
 /// </summary>
 [StatelessWorker]
 [GrainType("moldash-credential")]
-public sealed class CredentialGrain(IUserAccounts accounts, IPasswordHasher<UserAccount> hasher, Auditor auditor)
+public sealed class CredentialGrain(IUserAccounts accounts, IOrgMemberships memberships, IPasswordHasher<UserAccount> hasher, Auditor auditor)
     : Grain, ICredentialGrain
 {
     // Verified against when the email is unknown, so both failures take the same time.
     private static readonly Lazy<string> DecoyHash = new(() =>
         new PasswordHasher<UserAccount>().HashPassword(null!, Guid.NewGuid().ToString()));
 
-    public async Task<AuthenticatedUser?> VerifyPasswordAsync(string email, string password)
+    public async Task<AuthenticatedUser?> VerifyPasswordAsync(string email, string password, Guid? orgId)
     {
         var throttles = ThrottlesFor(email);
         await RefuseWhileLockedOutAsync(email, throttles);
@@ -40,9 +41,38 @@ public sealed class CredentialGrain(IUserAccounts accounts, IPasswordHasher<User
         }
 
         await throttles[0].ResetAsync();
-        await auditor.RecordAsync(AuditActions.Login, email, AuditOutcome.Succeeded, actorId: account.Id, actorEmail: account.Email);
-        string[] roles = account.IsRoot ? [MolDashRoles.Root] : [];
-        return new AuthenticatedUser(account.Id, account.Email, null, roles);
+        if (account.IsRoot)
+        {
+            await auditor.RecordAsync(AuditActions.Login, email, AuditOutcome.Succeeded, actorId: account.Id, actorEmail: account.Email);
+            return new AuthenticatedUser(account.Id, account.Email, null, [MolDashRoles.Root]);
+        }
+
+        var membership = ChooseMembership(await memberships.ActiveMembershipsAsync(account.Id), orgId);
+        await auditor.RecordAsync(AuditActions.Login, email, membership is null ? AuditOutcome.Failed : AuditOutcome.Succeeded,
+            orgId: membership?.OrgId ?? orgId, actorId: account.Id, actorEmail: account.Email,
+            details: membership is null ? new Dictionary<string, string?> { ["reason"] = "membership" } : null);
+        return membership is null ? null : new AuthenticatedUser(account.Id, account.Email, membership.OrgId, membership.Roles);
+    }
+
+    /// <summary>
+    /// The org asked for, or the only one. A user in several orgs who names none is told which they may
+    /// choose: the password was right, so that reveals nothing to a stranger.
+    /// </summary>
+    private static Membership? ChooseMembership(IReadOnlyList<Membership> active, Guid? orgId)
+    {
+        if (orgId is { } wanted)
+        {
+            return active.FirstOrDefault(membership => membership.OrgId == wanted);
+        }
+
+        return active.Count switch
+        {
+            0 => null,
+            1 => active[0],
+            _ => throw new MolDashException(ErrorKind.Validation,
+                "orgId is required: you belong to several organizations: " +
+                string.Join("; ", active.Select(membership => $"{membership.OrgName} ({membership.OrgId})")) + "."),
+        };
     }
 
     /// <summary>The account's throttle first, then the client address's when the request has one.</summary>

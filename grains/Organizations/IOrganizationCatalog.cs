@@ -1,3 +1,4 @@
+using MolDash.Grains.Persistence;
 using MolDash.GrainInterfaces.Organizations;
 
 namespace MolDash.Grains.Organizations;
@@ -13,5 +14,5 @@ public interface IOrganizationCatalog
 
     Task SetStatusAsync(Guid id, OrganizationStatus status);
 
-    Task<OrganizationPage> ListAsync(OrganizationCursor? after, int limit);
+    Task<OrganizationPage> ListAsync(KeysetCursor? after, int limit);
 }

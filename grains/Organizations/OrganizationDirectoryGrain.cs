@@ -1,3 +1,4 @@
+using MolDash.Grains.Persistence;
 using MolDash.GrainInterfaces.Access;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Organizations;
@@ -23,7 +24,7 @@ public sealed class OrganizationDirectoryGrain(IOrganizationCatalog catalog) : G
             throw new MolDashException(ErrorKind.Validation, $"limit must be between 1 and {MaxPageSize}.");
         }
 
-        var cursor = after is null ? null : OrganizationCursor.Decode(after);
+        var cursor = after is null ? null : KeysetCursor.Decode(after);
         return catalog.ListAsync(cursor, limit);
     }
 }

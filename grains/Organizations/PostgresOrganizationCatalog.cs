@@ -1,3 +1,4 @@
+using MolDash.Grains.Persistence;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Organizations;
 using Npgsql;
@@ -36,7 +37,7 @@ public sealed class PostgresOrganizationCatalog(NpgsqlDataSource dataSource) : I
         await command.ExecuteNonQueryAsync();
     }
 
-    public async Task<OrganizationPage> ListAsync(OrganizationCursor? after, int limit)
+    public async Task<OrganizationPage> ListAsync(KeysetCursor? after, int limit)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT id, name, status, created_at, created_by
@@ -68,6 +69,6 @@ public sealed class PostgresOrganizationCatalog(NpgsqlDataSource dataSource) : I
 
         items.RemoveAt(limit);
         var last = items[^1];
-        return new OrganizationPage(items, new OrganizationCursor(last.CreatedAt, last.Id).Encode());
+        return new OrganizationPage(items, new KeysetCursor(last.CreatedAt, last.Id).Encode());
     }
 }

@@ -1,3 +1,4 @@
+using MolDash.Grains.Persistence;
 using System.Collections.Concurrent;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Organizations;
@@ -32,12 +33,12 @@ public sealed class InMemoryOrganizationCatalog : IOrganizationCatalog
         return Task.CompletedTask;
     }
 
-    public Task<OrganizationPage> ListAsync(OrganizationCursor? after, int limit)
+    public Task<OrganizationPage> ListAsync(KeysetCursor? after, int limit)
     {
         var ordered = rows.Values.OrderBy(row => row.CreatedAt).ThenBy(row => row.Id)
             .Where(row => after is null || (row.CreatedAt, row.Id).CompareTo((after.CreatedAt, after.Id)) > 0)
             .Take(limit + 1).ToList();
-        var next = ordered.Count > limit ? new OrganizationCursor(ordered[limit - 1].CreatedAt, ordered[limit - 1].Id).Encode() : null;
+        var next = ordered.Count > limit ? new KeysetCursor(ordered[limit - 1].CreatedAt, ordered[limit - 1].Id).Encode() : null;
         return Task.FromResult(new OrganizationPage([.. ordered.Take(limit)], next));
     }
 
