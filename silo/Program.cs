@@ -2,6 +2,7 @@ using System.Net;
 using MolDash.Grains;
 using MolDash.Grains.Access;
 using MolDash.Grains.Hosting;
+using MolDash.Grains.Identity.Sessions;
 using MolDash.Grains.Identity.Throttling;
 using MolDash.Grains.Storage;
 using MolDash.ServiceDefaults;
@@ -26,6 +27,7 @@ builder.Services.AddValidatedOptions<DatabaseStartupOptions>(DatabaseStartupOpti
 builder.Services.AddValidatedOptions<RootAccountOptions>(RootAccountOptions.Section);
 builder.Services.AddValidatedOptions<BlobStorageOptions>(BlobStorageOptions.Section);
 builder.Services.AddValidatedOptions<LoginThrottleOptions>(LoginThrottleOptions.Section);
+builder.Services.AddValidatedOptions<RefreshTokenOptions>(RefreshTokenOptions.Section);
 builder.Services.AddMolDashGrainServices(database.ConnectionString);
 
 // Registered before UseOrleans so it finishes before the silo starts: the providers need the schema.

@@ -1,3 +1,5 @@
 namespace MolDash.Api.Contracts;
 
-public sealed record LoginResponse(string AccessToken, string TokenType, int ExpiresIn, DateTimeOffset ExpiresAt);
+/// <param name="RefreshToken">Exchanged at /auth/refresh for new tokens; each use replaces it.</param>
+public sealed record LoginResponse(
+    string AccessToken, string TokenType, int ExpiresIn, DateTimeOffset ExpiresAt, string RefreshToken, DateTimeOffset RefreshExpiresAt);

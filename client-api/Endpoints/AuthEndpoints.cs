@@ -16,8 +16,11 @@ public static class AuthEndpoints
             .WithSummary("Exchange email and password for an access token.")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        auth.MapPost("/logout", Logout).AllowAnonymous()
-            .WithSummary("Forget the access cookie in this browser.");
+        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous()
+            .WithSummary("Exchange a refresh token for a new access token and a new refresh token (the old one is spent; reusing it ends the session).")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapPost("/logout", LogoutAsync).AllowAnonymous()
+            .WithSummary("End the session of the refresh token, if one is given, and forget the access cookie in this browser.");
         auth.MapGet("/me", CurrentUser)
             .WithSummary("Who the access token belongs to (answered by the API alone, without a grain call).");
         return api;
@@ -33,24 +36,45 @@ public static class AuthEndpoints
             return validation.ToProblem();
         }
 
-        var user = await cluster.GetGrain<ICredentialGrain>(0).VerifyPasswordAsync(request.Email!.Trim(), request.Password!, request.OrgId);
-        if (user is null)
-        {
-            // One answer for an unknown email and a wrong password, so accounts cannot be discovered.
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
-                title: "Sign-in failed", detail: "The email or password is not correct.");
-        }
-
-        var token = issuer.Issue(user);
-        AccessCookie.Append(response, token);
-        var lifetime = (int)Math.Round((token.ExpiresAt - DateTimeOffset.UtcNow).TotalSeconds);
-        return TypedResults.Ok(new LoginResponse(token.Token, "Bearer", lifetime, token.ExpiresAt));
+        var signedIn = await cluster.GetGrain<ICredentialGrain>(0).VerifyPasswordAsync(request.Email!.Trim(), request.Password!, request.OrgId);
+        // One answer for an unknown email and a wrong password, so accounts cannot be discovered.
+        return signedIn is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The email or password is not correct.")
+            : Tokens(signedIn, issuer, response);
     }
 
-    private static NoContent Logout(HttpResponse response)
+    private static async Task<IResult> RefreshAsync(RefreshRequest request, IClusterClient cluster, AccessTokenIssuer issuer, HttpResponse response)
     {
+        var validation = new RequestValidation().Require(!string.IsNullOrEmpty(request.RefreshToken), "refreshToken", "refreshToken is required.");
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var signedIn = await cluster.GetGrain<ISessionGrain>(0).RefreshAsync(request.RefreshToken!);
+        return signedIn is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Session ended",
+                detail: "The refresh token is not valid any more; sign in again.")
+            : Tokens(signedIn, issuer, response);
+    }
+
+    private static async Task<NoContent> LogoutAsync(RefreshRequest? request, IClusterClient cluster, HttpResponse response)
+    {
+        if (!string.IsNullOrEmpty(request?.RefreshToken))
+        {
+            await cluster.GetGrain<ISessionGrain>(0).RevokeAsync(request.RefreshToken);
+        }
+
         AccessCookie.Delete(response);
         return TypedResults.NoContent();
+    }
+
+    private static Ok<LoginResponse> Tokens(SignedIn signedIn, AccessTokenIssuer issuer, HttpResponse response)
+    {
+        var token = issuer.Issue(signedIn.User);
+        AccessCookie.Append(response, token);
+        var lifetime = (int)Math.Round((token.ExpiresAt - DateTimeOffset.UtcNow).TotalSeconds);
+        return TypedResults.Ok(new LoginResponse(token.Token, "Bearer", lifetime, token.ExpiresAt, signedIn.RefreshToken, signedIn.RefreshExpiresAt));
     }
 
     private static Ok<CurrentUserResponse> CurrentUser(ClaimsPrincipal user) => TypedResults.Ok(new CurrentUserResponse(

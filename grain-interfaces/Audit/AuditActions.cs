@@ -5,6 +5,8 @@ public static class AuditActions
 {
     public const string Login = "auth.login";
     public const string LoginThrottled = "auth.login.throttled";
+    public const string RefreshTokenReused = "auth.refresh.reuse";
+    public const string Logout = "auth.logout";
     public const string OrganizationCreated = "org.create";
     public const string UserCreated = "user.create";
     public const string UserRolesChanged = "user.roles";

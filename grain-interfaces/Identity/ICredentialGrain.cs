@@ -11,7 +11,7 @@ public interface ICredentialGrain : IGrainWithIntegerKey
     /// Signs a user into one organization: <paramref name="orgId"/>, or their only one when they belong to
     /// one. Root signs into the platform as a whole.
     /// </summary>
-    /// <returns>The user with the org's roles, or null when the email, password or membership do not match.</returns>
+    /// <returns>The user with the org's roles and a new session, or null when the email, password or membership do not match.</returns>
     [Alias("Verify")]
-    Task<AuthenticatedUser?> VerifyPasswordAsync(string email, string password, Guid? orgId);
+    Task<SignedIn?> VerifyPasswordAsync(string email, string password, Guid? orgId);
 }

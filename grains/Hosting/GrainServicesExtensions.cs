@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MolDash.Grains.Audit;
 using MolDash.Grains.Identity;
+using MolDash.Grains.Identity.Sessions;
 using MolDash.Grains.Organizations;
 using MolDash.Grains.Persistence;
 using MolDash.Grains.Storage;
@@ -26,6 +27,8 @@ public static class GrainServicesExtensions
         services.AddSingleton<RootAccountSeeder>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
         services.AddSingleton<IOrgMemberships, PostgresOrgMemberships>();
+        services.AddSingleton<IRefreshTokenStore, PostgresRefreshTokenStore>();
+        services.AddSingleton<RefreshTokens>();
         services.AddSingleton<Auditor>();
         services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value.ConnectionString));
         services.AddSingleton<IBlobStore, AzureBlobStore>();

@@ -4,6 +4,7 @@ using MolDash.GrainInterfaces.Audit;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Identity;
 using MolDash.Grains.Audit;
+using MolDash.Grains.Identity.Sessions;
 using MolDash.Grains.Identity.Throttling;
 using MolDash.Grains.Users;
 using Orleans.Concurrency;
@@ -17,14 +18,15 @@ namespace MolDash.Grains.Identity;
 /// </summary>
 [StatelessWorker]
 [GrainType("moldash-credential")]
-public sealed class CredentialGrain(IUserAccounts accounts, IOrgMemberships memberships, IPasswordHasher<UserAccount> hasher, Auditor auditor)
+public sealed class CredentialGrain(
+    IUserAccounts accounts, IOrgMemberships memberships, IPasswordHasher<UserAccount> hasher, RefreshTokens tokens, Auditor auditor)
     : Grain, ICredentialGrain
 {
     // Verified against when the email is unknown, so both failures take the same time.
     private static readonly Lazy<string> DecoyHash = new(() =>
         new PasswordHasher<UserAccount>().HashPassword(null!, Guid.NewGuid().ToString()));
 
-    public async Task<AuthenticatedUser?> VerifyPasswordAsync(string email, string password, Guid? orgId)
+    public async Task<SignedIn?> VerifyPasswordAsync(string email, string password, Guid? orgId)
     {
         var throttles = ThrottlesFor(email);
         await RefuseWhileLockedOutAsync(email, throttles);
@@ -44,14 +46,16 @@ public sealed class CredentialGrain(IUserAccounts accounts, IOrgMemberships memb
         if (account.IsRoot)
         {
             await auditor.RecordAsync(AuditActions.Login, email, AuditOutcome.Succeeded, actorId: account.Id, actorEmail: account.Email);
-            return new AuthenticatedUser(account.Id, account.Email, null, [MolDashRoles.Root]);
+            return await tokens.IssueAsync(new AuthenticatedUser(account.Id, account.Email, null, [MolDashRoles.Root]), Guid.NewGuid());
         }
 
         var membership = ChooseMembership(await memberships.ActiveMembershipsAsync(account.Id), orgId);
         await auditor.RecordAsync(AuditActions.Login, email, membership is null ? AuditOutcome.Failed : AuditOutcome.Succeeded,
             orgId: membership?.OrgId ?? orgId, actorId: account.Id, actorEmail: account.Email,
             details: membership is null ? new Dictionary<string, string?> { ["reason"] = "membership" } : null);
-        return membership is null ? null : new AuthenticatedUser(account.Id, account.Email, membership.OrgId, membership.Roles);
+        return membership is null
+            ? null
+            : await tokens.IssueAsync(new AuthenticatedUser(account.Id, account.Email, membership.OrgId, membership.Roles), Guid.NewGuid());
     }
 
     /// <summary>

@@ -7,6 +7,8 @@ public interface IUserAccounts
 
     Task<UserAccount?> FindRootAsync();
 
+    Task<UserAccount?> FindByIdAsync(Guid id);
+
     /// <returns>False when an account with that email already exists (nothing is written).</returns>
     Task<bool> TryInsertAsync(UserAccount account, string displayName, DateTimeOffset createdAt);
 

@@ -9,6 +9,9 @@ public sealed class PostgresUserAccounts(NpgsqlDataSource dataSource) : IUserAcc
     public Task<UserAccount?> FindByEmailAsync(string email) =>
         QuerySingleAsync($"{SelectColumns} WHERE lower(email) = lower(@email)", ("email", email));
 
+    public Task<UserAccount?> FindByIdAsync(Guid id) =>
+        QuerySingleAsync($"{SelectColumns} WHERE id = @id", ("id", id));
+
     public Task<UserAccount?> FindRootAsync() =>
         QuerySingleAsync($"{SelectColumns} WHERE is_root ORDER BY created_at LIMIT 1");
 

@@ -8,6 +8,7 @@ using MolDash.GrainInterfaces.Organizations;
 using MolDash.GrainInterfaces.Users;
 using MolDash.Grains.Audit;
 using MolDash.Grains.Identity;
+using MolDash.Grains.Identity.Sessions;
 using MolDash.Grains.Persistence;
 
 namespace MolDash.Grains.Users;
@@ -18,7 +19,8 @@ namespace MolDash.Grains.Users;
 /// read them.
 /// </summary>
 [GrainType("moldash-org-users")]
-public sealed class OrgUsersGrain(IOrgMemberships memberships, IPasswordHasher<UserAccount> hasher, Auditor auditor, TimeProvider time)
+public sealed class OrgUsersGrain(
+    IOrgMemberships memberships, IRefreshTokenStore sessions, IPasswordHasher<UserAccount> hasher, Auditor auditor, TimeProvider time)
     : Grain, IOrgUsersGrain, IOrgOwned
 {
     public const int MaxPageSize = 200;
@@ -83,6 +85,7 @@ public sealed class OrgUsersGrain(IOrgMemberships memberships, IPasswordHasher<U
         }
 
         await memberships.SetRolesAsync(OwnerOrgId, userId, validRoles);
+        await sessions.RevokeUserAsync(userId, OwnerOrgId, time.GetUtcNow());
         await auditor.RecordAsync(AuditActions.UserRolesChanged, userId.ToString(), AuditOutcome.Succeeded, OwnerOrgId,
             new Dictionary<string, string?> { ["from"] = string.Join(',', user.Roles), ["to"] = string.Join(',', validRoles) });
         return await MemberAsync(userId);
@@ -103,6 +106,7 @@ public sealed class OrgUsersGrain(IOrgMemberships memberships, IPasswordHasher<U
         }
 
         await memberships.SetDisabledAsync(OwnerOrgId, userId, disabled);
+        await sessions.RevokeUserAsync(userId, OwnerOrgId, time.GetUtcNow());
         await auditor.RecordAsync(disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, userId.ToString(),
             AuditOutcome.Succeeded, OwnerOrgId);
         return await MemberAsync(userId);

@@ -1,0 +1,3 @@
+namespace MolDash.Api.Contracts;
+
+public sealed record RefreshRequest(string? RefreshToken);

@@ -1,0 +1,3 @@
+namespace MolDash.Grains.Identity.Sessions;
+
+public sealed record RefreshTokenRecord(Guid FamilyId, Guid UserId, Guid? OrgId);
