@@ -1,33 +1,35 @@
 using System.Reflection;
 using MolDash.GrainInterfaces.Access;
 using MolDash.GrainInterfaces.Errors;
+using MolDash.GrainInterfaces.Users;
+using MolDash.Grains.Users;
 
 namespace MolDash.Grains.Access;
 
 /// <summary>
 /// Enforces org isolation where the data lives. Every call to a MolDash grain needs a caller in the
-/// RequestContext (unless its interface allows anonymous calls), and calls to an org-scoped grain are
+/// RequestContext (unless its interface allows anonymous calls); an org member's token must still match
+/// their membership (enabled, same roles), checked once per request; and calls to an org-scoped grain are
 /// answered as "not found" unless the caller is Root or belongs to the grain's org.
 /// </summary>
-public sealed class GrainAccessFilter : IIncomingGrainCallFilter
+public sealed class GrainAccessFilter(IGrainFactory grains) : IIncomingGrainCallFilter
 {
+    private const string VerifiedKey = "moldash.caller.verified";
     private static readonly Assembly GrainInterfacesAssembly = typeof(Caller).Assembly;
 
-    public Task Invoke(IIncomingGrainCallContext context)
+    public async Task Invoke(IIncomingGrainCallContext context)
     {
         var contract = context.InterfaceMethod?.DeclaringType;
-        if (contract is null || contract.Assembly != GrainInterfacesAssembly)
+        if (contract is null || contract.Assembly != GrainInterfacesAssembly
+            || contract.IsDefined(typeof(AllowAnonymousCallsAttribute), inherit: false))
         {
-            return context.Invoke();
-        }
-
-        if (contract.IsDefined(typeof(AllowAnonymousCallsAttribute), inherit: false))
-        {
-            return context.Invoke();
+            await context.Invoke();
+            return;
         }
 
         var caller = CallerContext.Current
             ?? throw new MolDashException(ErrorKind.Unauthenticated, "The call carries no caller identity.");
+        await EnsureMembershipIsCurrentAsync(caller);
 
         if (context.Grain is IOrgOwned owned && !caller.CanAccessOrg(owned.OwnerOrgId))
         {
@@ -35,6 +37,29 @@ public sealed class GrainAccessFilter : IIncomingGrainCallFilter
             throw MolDashException.NotFound("The resource");
         }
 
-        return context.Invoke();
+        await context.Invoke();
+    }
+
+    /// <summary>
+    /// The first grain of a request checks the member's token against the live membership; the calls it
+    /// makes carry the result on in the RequestContext, so one request pays for one check.
+    /// </summary>
+    private async Task EnsureMembershipIsCurrentAsync(Caller caller)
+    {
+        if (caller.IsRoot || RequestContext.Get(VerifiedKey) is true)
+        {
+            return;
+        }
+
+        var membership = caller.OrgId is { } orgId
+            ? await grains.GetGrain<IMembershipGrain>(MembershipKey.For(orgId, caller.UserId)).GetAsync()
+            : null;
+        if (membership is not { Active: true } || !membership.Roles.Order(StringComparer.Ordinal).SequenceEqual(caller.Roles.Order(StringComparer.Ordinal)))
+        {
+            throw new MolDashException(ErrorKind.Unauthenticated,
+                "The access token no longer matches the account (disabled, or its roles changed); sign in or refresh again.");
+        }
+
+        RequestContext.Set(VerifiedKey, true);
     }
 }

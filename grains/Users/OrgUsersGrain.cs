@@ -45,6 +45,7 @@ public sealed class OrgUsersGrain(
         var name = string.IsNullOrWhiteSpace(displayName) ? address : displayName.Trim();
 
         var (user, created) = await memberships.AddAsync(OwnerOrgId, account, name, validRoles, time.GetUtcNow());
+        await Membership(user.UserId).InvalidateAsync();
         await auditor.RecordAsync(AuditActions.UserCreated, user.UserId.ToString(), AuditOutcome.Succeeded, OwnerOrgId,
             new Dictionary<string, string?> { ["email"] = user.Email, ["roles"] = string.Join(',', user.Roles), ["newAccount"] = created.ToString() });
         return new CreatedOrgUser(user, created && password is null ? chosen : null);
@@ -86,6 +87,7 @@ public sealed class OrgUsersGrain(
 
         await memberships.SetRolesAsync(OwnerOrgId, userId, validRoles);
         await sessions.RevokeUserAsync(userId, OwnerOrgId, time.GetUtcNow());
+        await Membership(userId).InvalidateAsync();
         await auditor.RecordAsync(AuditActions.UserRolesChanged, userId.ToString(), AuditOutcome.Succeeded, OwnerOrgId,
             new Dictionary<string, string?> { ["from"] = string.Join(',', user.Roles), ["to"] = string.Join(',', validRoles) });
         return await MemberAsync(userId);
@@ -107,10 +109,13 @@ public sealed class OrgUsersGrain(
 
         await memberships.SetDisabledAsync(OwnerOrgId, userId, disabled);
         await sessions.RevokeUserAsync(userId, OwnerOrgId, time.GetUtcNow());
+        await Membership(userId).InvalidateAsync();
         await auditor.RecordAsync(disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, userId.ToString(),
             AuditOutcome.Succeeded, OwnerOrgId);
         return await MemberAsync(userId);
     }
+
+    private IMembershipGrain Membership(Guid userId) => GrainFactory.GetGrain<IMembershipGrain>(MembershipKey.For(OwnerOrgId, userId));
 
     private static bool IsActiveAdmin(OrgUserView user) => !user.Disabled && user.Roles.Contains(MolDashRoles.Admin);
 

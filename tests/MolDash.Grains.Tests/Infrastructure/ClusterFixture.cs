@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using MolDash.Grains.Audit;
 using MolDash.Grains.Access;
 using MolDash.Grains.Organizations;
+using MolDash.Grains.Users;
 using Orleans.TestingHost;
 
 namespace MolDash.Grains.Tests.Infrastructure;
@@ -13,6 +14,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public static InMemoryOrganizationCatalog Catalog { get; } = new();
 
     public static InMemoryAuditLog AuditLog { get; } = new();
+
+    public static InMemoryOrgMemberships Memberships { get; } = new();
 
     /// <summary>The silo's clock; tests that move it only depend on time differences they make themselves.</summary>
     public static FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
@@ -34,6 +37,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton<TimeProvider>(Time);
             siloBuilder.Services.AddSingleton<IOrganizationCatalog>(Catalog);
             siloBuilder.Services.AddSingleton<IAuditLog>(AuditLog);
+            siloBuilder.Services.AddSingleton<IOrgMemberships>(Memberships);
             siloBuilder.Services.AddSingleton<Auditor>();
         }
     }

@@ -95,18 +95,22 @@ public sealed class UserManagementTests(PlatformFixture fixture)
     }
 
     [Fact]
-    public async Task A_disabled_member_cannot_sign_in_until_enabled_again()
+    public async Task A_disabled_member_loses_access_at_once_and_cannot_sign_in_until_enabled_again()
     {
         var (orgId, admin) = await CreateOrgWithAdminAsync();
         var email = NewEmail("temp");
         using var created = await admin.PostAsJsonAsync($"/api/v1/orgs/{orgId}/users", new { email, password = "member-password-1", roles = Standard });
         var userId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("user").GetProperty("userId").GetGuid();
+        using var signedIn = platform.CreateClient(await LoginAsync(email, "member-password-1"));
+        Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync($"/api/v1/orgs/{orgId}")).StatusCode);
 
         (await admin.PostAsync($"/api/v1/orgs/{orgId}/users/{userId}/disable", null)).EnsureSuccessStatusCode();
+        using var withOldToken = await signedIn.GetAsync($"/api/v1/orgs/{orgId}");
         using var anonymous = platform.CreateClient();
         using var refused = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "member-password-1" });
         (await admin.PostAsync($"/api/v1/orgs/{orgId}/users/{userId}/enable", null)).EnsureSuccessStatusCode();
 
+        await withOldToken.AssertProblemAsync(HttpStatusCode.Unauthorized);
         await refused.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.False(string.IsNullOrEmpty(await LoginAsync(email, "member-password-1")));
     }

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using MolDash.GrainInterfaces.Users;
+using MolDash.Grains.Identity;
+using MolDash.Grains.Persistence;
+using MolDash.Grains.Users;
+
+namespace MolDash.Grains.Tests.Infrastructure;
+
+/// <summary>
+/// Memberships in memory for grain logic tests: what the access filter and the membership grain read.
+/// The PostgreSQL implementation, and user management through it, are tested against the real database.
+/// </summary>
+public sealed class InMemoryOrgMemberships : IOrgMemberships
+{
+    private readonly ConcurrentDictionary<(Guid OrgId, Guid UserId), OrgUserView> members = new();
+
+    public void Put(Guid orgId, Guid userId, IReadOnlyList<string> roles, bool disabled = false) =>
+        members[(orgId, userId)] = new OrgUserView(userId, $"{userId:N}@test", "Test", roles, disabled, DateTimeOffset.UtcNow);
+
+    public Task<OrgUserView?> FindAsync(Guid orgId, Guid userId) =>
+        Task.FromResult(members.TryGetValue((orgId, userId), out var member) ? member : null);
+
+    public Task<(OrgUserView User, bool AccountCreated)> AddAsync(Guid orgId, UserAccount account, string displayName, IReadOnlyList<string> roles, DateTimeOffset now) =>
+        throw new NotSupportedException("User management is tested against PostgreSQL.");
+
+    public Task<IReadOnlyList<OrgUserView>> ListAsync(Guid orgId, KeysetCursor? after, int limit) =>
+        throw new NotSupportedException("User management is tested against PostgreSQL.");
+
+    public Task SetRolesAsync(Guid orgId, Guid userId, IReadOnlyList<string> roles) =>
+        throw new NotSupportedException("User management is tested against PostgreSQL.");
+
+    public Task SetDisabledAsync(Guid orgId, Guid userId, bool disabled) =>
+        throw new NotSupportedException("User management is tested against PostgreSQL.");
+
+    public Task<int> CountActiveAdminsAsync(Guid orgId) =>
+        throw new NotSupportedException("User management is tested against PostgreSQL.");
+
+    public Task<IReadOnlyList<Membership>> ActiveMembershipsAsync(Guid userId) =>
+        throw new NotSupportedException("Sign-in is tested against PostgreSQL.");
+}
