@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using MolDash.Integration.Tests.Infrastructure;
+using MolDash.Testing;
+
+namespace MolDash.Integration.Tests.Api;
+
+/// <summary>
+/// Walks every operation of the API, taken from the API's own OpenAPI document (generated from its endpoint
+/// data source, so a new endpoint is walked without editing this test), as every kind of unwelcome caller,
+/// with the ids of a victim organization in the route.
+/// </summary>
+[Collection(PlatformTestGroup.Name)]
+public sealed class EndpointAuthorizationTests(PlatformFixture fixture)
+{
+    /// <summary>Operations anyone may call; with a bad token they behave as for an anonymous caller.</summary>
+    private static readonly HashSet<string> Anonymous =
+    [
+        "POST /api/v1/auth/login",
+        "POST /api/v1/auth/refresh",
+        "POST /api/v1/auth/logout",
+    ];
+
+    /// <summary>Answered from the token alone, without a grain call or anyone else's data.</summary>
+    private const string TokenEcho = "GET /api/v1/auth/me";
+
+    private static readonly string[] Standard = ["standard"];
+    private static readonly string[] Admin = ["admin"];
+    private readonly PlatformUnderTest platform = fixture.Platform;
+
+    [Fact]
+    public async Task No_endpoint_lets_an_unauthenticated_caller_in()
+    {
+        var operations = await OperationsAsync();
+        var victim = await CreateVictimAsync();
+        var tokens = new Dictionary<string, string?>
+        {
+            ["anonymous"] = null,
+            ["expired"] = TestTokens.Root(platform.SigningKey, TimeSpan.FromMinutes(-5)),
+            ["signed with another key"] = TestTokens.Root(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48), TimeSpan.FromMinutes(5)),
+            ["alg none"] = TestTokens.WithoutSignature(),
+        };
+
+        foreach (var (who, token) in tokens)
+        {
+            foreach (var operation in operations)
+            {
+                using var response = await CallAsync(token, operation, victim);
+                var status = (int)response.StatusCode;
+                if (Anonymous.Contains(operation))
+                {
+                    Assert.True(status < 500, $"{operation} as {who}: {status}");
+                }
+                else
+                {
+                    Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{operation} as {who}: {status}, expected 401");
+                }
+
+                await AssertNoVictimDataAsync(response, victim, $"{operation} as {who}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task No_endpoint_shows_another_orgs_data_to_its_admin_or_members_or_to_a_disabled_member()
+    {
+        var operations = await OperationsAsync();
+        var victim = await CreateVictimAsync();
+        var (outsiderOrg, outsiderAdmin) = await CreateOrgWithMemberAsync(Admin);
+        var (_, outsiderStandard) = await CreateOrgWithMemberAsync(Standard);
+        var disabled = await DisabledMemberOfAsync(victim);
+
+        foreach (var (who, token) in new[] { ("another org's admin", outsiderAdmin), ("another org's standard user", outsiderStandard) })
+        {
+            foreach (var operation in operations)
+            {
+                using var response = await CallAsync(token, operation, victim);
+                Assert.True((int)response.StatusCode < 500, $"{operation} as {who}: {(int)response.StatusCode}");
+                await AssertNoVictimDataAsync(response, victim, $"{operation} as {who}");
+            }
+        }
+
+        foreach (var operation in operations.Where(op => !Anonymous.Contains(op) && op != TokenEcho))
+        {
+            using var response = await CallAsync(disabled, operation, victim);
+            Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden,
+                $"{operation} as a disabled member: {(int)response.StatusCode}");
+        }
+
+        Assert.NotEqual(victim.OrgId, outsiderOrg);
+    }
+
+    private async Task<List<string>> OperationsAsync()
+    {
+        using var client = platform.CreateClient();
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(method => $"{method.Name.ToUpperInvariant()} {path.Name}"))
+            .ToList();
+        Assert.Contains("POST /api/v1/orgs/{orgId}/users", operations);
+        return operations;
+    }
+
+    private async Task<HttpResponseMessage> CallAsync(string? token, string operation, Victim victim)
+    {
+        var (method, template) = (operation[..operation.IndexOf(' ', StringComparison.Ordinal)], operation[(operation.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+        var path = template.Replace("{orgId}", victim.OrgId.ToString(), StringComparison.Ordinal)
+            .Replace("{id}", victim.OrgId.ToString(), StringComparison.Ordinal)
+            .Replace("{userId}", victim.UserId.ToString(), StringComparison.Ordinal);
+        using var client = platform.CreateClient(token);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method is "POST" or "PUT" or "PATCH")
+        {
+            request.Content = new StringContent($$"""{"name":"Hijack","email":"{{victim.Email}}","roles":["admin"]}""", Encoding.UTF8, "application/json");
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private static async Task AssertNoVictimDataAsync(HttpResponseMessage response, Victim victim, string what)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.False(body.Contains(victim.OrgName, StringComparison.Ordinal), $"{what} revealed the victim org's name");
+        Assert.False(body.Contains(victim.UserId.ToString(), StringComparison.Ordinal), $"{what} revealed a victim user's id");
+    }
+
+    private async Task<Victim> CreateVictimAsync()
+    {
+        var name = $"Victim {Guid.NewGuid():N}";
+        using var root = platform.CreateClient(fixture.RootToken);
+        using var org = await root.PostAsJsonAsync("/api/v1/orgs", new { name });
+        var orgId = (await org.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var email = $"victim-{Guid.NewGuid():N}@moldash.test";
+        using var user = await root.PostAsJsonAsync($"/api/v1/orgs/{orgId}/users", new { email, password = "victim-password-1", roles = Admin });
+        var userId = (await user.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("user").GetProperty("userId").GetGuid();
+        return new Victim(orgId, name, userId, email);
+    }
+
+    private async Task<(Guid OrgId, string Token)> CreateOrgWithMemberAsync(string[] roles)
+    {
+        using var root = platform.CreateClient(fixture.RootToken);
+        using var org = await root.PostAsJsonAsync("/api/v1/orgs", new { name = $"Outsider {Guid.NewGuid():N}" });
+        var orgId = (await org.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var email = $"outsider-{Guid.NewGuid():N}@moldash.test";
+        (await root.PostAsJsonAsync($"/api/v1/orgs/{orgId}/users", new { email, password = "outsider-password", roles })).EnsureSuccessStatusCode();
+        return (orgId, await SignInAsync(email, "outsider-password"));
+    }
+
+    private async Task<string> DisabledMemberOfAsync(Victim victim)
+    {
+        using var root = platform.CreateClient(fixture.RootToken);
+        var email = $"leaver-{Guid.NewGuid():N}@moldash.test";
+        using var created = await root.PostAsJsonAsync($"/api/v1/orgs/{victim.OrgId}/users", new { email, password = "leaver-password-1", roles = Admin });
+        var userId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("user").GetProperty("userId").GetGuid();
+        var token = await SignInAsync(email, "leaver-password-1");
+        (await root.PostAsync($"/api/v1/orgs/{victim.OrgId}/users/{userId}/disable", null)).EnsureSuccessStatusCode();
+        return token;
+    }
+
+    private async Task<string> SignInAsync(string email, string password)
+    {
+        using var client = platform.CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    private sealed record Victim(Guid OrgId, string OrgName, Guid UserId, string Email);
+}
