@@ -21,8 +21,17 @@ public static class OrganizationEndpoints
         orgs.MapGet("/", ListAsync).RequireAuthorization(AuthPolicies.Root)
             .WithSummary("List organizations, oldest first, a page at a time (Root).");
         orgs.MapGet("/{id:guid}", GetAsync)
-            .WithSummary("Read an organization: Root, or a member of it.")
+            .WithSummary("Read an organization with its provisioning status and quotas: Root, or a member of it.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        orgs.MapPost("/{id:guid}/provisioning/retry", RetryProvisioningAsync).RequireAuthorization(AuthPolicies.Root)
+            .WithSummary("Resume provisioning from the step that failed (Root).");
+        orgs.MapPut("/{id:guid}/quotas", SetQuotasAsync).RequireAuthorization(AuthPolicies.Root)
+            .WithSummary("Replace the organization's quotas (Root); they apply at once.")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        orgs.MapPost("/{id:guid}/suspend", (Guid id, IClusterClient cluster) => SetSuspendedAsync(id, true, cluster))
+            .RequireAuthorization(AuthPolicies.Root).WithSummary("Suspend the organization: its members cannot sign in (Root).");
+        orgs.MapPost("/{id:guid}/reactivate", (Guid id, IClusterClient cluster) => SetSuspendedAsync(id, false, cluster))
+            .RequireAuthorization(AuthPolicies.Root).WithSummary("Reactivate a suspended organization (Root).");
         return api;
     }
 
@@ -44,6 +53,17 @@ public static class OrganizationEndpoints
 
     private static async Task<Ok<OrganizationView>> GetAsync(Guid id, IClusterClient cluster) =>
         TypedResults.Ok(await cluster.GetGrain<IOrganizationGrain>(id).GetAsync());
+
+    private static async Task<Ok<OrganizationView>> RetryProvisioningAsync(Guid id, IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IOrganizationGrain>(id).RetryProvisioningAsync());
+
+    private static async Task<IResult> SetQuotasAsync(Guid id, OrganizationQuotas? quotas, IClusterClient cluster) =>
+        quotas is null
+            ? new RequestValidation().Require(false, "quotas", "A quotas object is required.").ToProblem()
+            : TypedResults.Ok(await cluster.GetGrain<IOrganizationGrain>(id).SetQuotasAsync(quotas));
+
+    private static async Task<Ok<OrganizationView>> SetSuspendedAsync(Guid id, bool suspended, IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IOrganizationGrain>(id).SetSuspendedAsync(suspended));
 
     private static async Task<Ok<OrganizationPage>> ListAsync(IClusterClient cluster, string? after, int? limit) =>
         TypedResults.Ok(await cluster.GetGrain<IOrganizationDirectoryGrain>(0).ListAsync(after, limit ?? DefaultPageSize));

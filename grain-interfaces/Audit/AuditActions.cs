@@ -8,6 +8,10 @@ public static class AuditActions
     public const string RefreshTokenReused = "auth.refresh.reuse";
     public const string Logout = "auth.logout";
     public const string OrganizationCreated = "org.create";
+    public const string OrganizationProvisioned = "org.provision";
+    public const string OrganizationQuotasChanged = "org.quotas";
+    public const string OrganizationSuspended = "org.suspend";
+    public const string OrganizationReactivated = "org.reactivate";
     public const string UserCreated = "user.create";
     public const string UserRolesChanged = "user.roles";
     public const string UserDisabled = "user.disable";

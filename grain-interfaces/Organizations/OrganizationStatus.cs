@@ -7,4 +7,7 @@ public enum OrganizationStatus
     Provisioning = 0,
     Active = 1,
     Suspended = 2,
+
+    /// <summary>A provisioning step failed; the view names it and why, and provisioning can be retried.</summary>
+    Failed = 3,
 }

@@ -32,6 +32,14 @@ public static class GrainServicesExtensions
         services.AddSingleton<Auditor>();
         services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value.ConnectionString));
         services.AddSingleton<IBlobStore, AzureBlobStore>();
+        services.AddOptions<ResultsDatabaseOptions>().BindConfiguration(ResultsDatabaseOptions.Section).PostConfigure(options =>
+        {
+            if (string.IsNullOrWhiteSpace(options.ConnectionTemplate))
+            {
+                options.ConnectionTemplate = ResultsDatabaseOptions.TemplateFrom(metadataConnectionString);
+            }
+        });
+        services.AddSingleton<IOrgResources, OrgResourceProvisioner>();
         return services;
     }
 }

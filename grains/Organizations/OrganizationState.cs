@@ -10,4 +10,7 @@ public sealed class OrganizationState
     [Id(2)] public OrganizationStatus Status { get; set; }
     [Id(3)] public DateTimeOffset CreatedAt { get; set; }
     [Id(4)] public Guid CreatedBy { get; set; }
+    [Id(5)] public OrganizationQuotas Quotas { get; set; } = OrganizationQuotas.Default;
+    [Id(6)] public List<ProvisioningStep> CompletedSteps { get; set; } = [];
+    [Id(7)] public ProvisioningFailure? Failure { get; set; }
 }

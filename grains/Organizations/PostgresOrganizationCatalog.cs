@@ -50,11 +50,11 @@ public sealed class PostgresOrganizationCatalog(NpgsqlDataSource dataSource) : I
         command.Parameters.Add(new NpgsqlParameter<Guid>("after_id", after?.Id ?? Guid.Empty));
         command.Parameters.AddWithValue("limit", limit + 1);
 
-        var items = new List<OrganizationView>(limit + 1);
+        var items = new List<OrganizationSummary>(limit + 1);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            items.Add(new OrganizationView(
+            items.Add(new OrganizationSummary(
                 reader.GetGuid(0),
                 reader.GetString(1),
                 Enum.Parse<OrganizationStatus>(reader.GetString(2)),

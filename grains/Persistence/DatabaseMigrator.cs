@@ -1,22 +1,16 @@
-using System.Reflection;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace MolDash.Grains.Persistence;
 
 /// <summary>
-/// Applies the embedded SQL migrations (Orleans tables and MolDash metadata) in name order, each once.
+/// Applies a set of embedded SQL migrations (see <see cref="MigrationSet"/>) in name order, each once.
 /// Safe to run from several silos at the same time: an advisory lock serialises them, and every
 /// migration is recorded with its checksum in the same transaction that applies it.
 /// </summary>
 public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger)
 {
-    private const string ResourcePrefix = "MolDash.Migrations.";
     private const long AdvisoryLockKey = 0x4D6F6C44617368; // "MolDash"
-
-    public static IReadOnlyList<Migration> EmbeddedMigrations { get; } = LoadEmbeddedMigrations();
 
     /// <summary>Creates the database named in the connection string when it does not exist yet.</summary>
     public static async Task EnsureDatabaseExistsAsync(string connectionString, CancellationToken cancellationToken)
@@ -45,7 +39,7 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<Databa
         }
     }
 
-    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> MigrateAsync(MigrationSet set, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await ExecuteAsync(connection, null, "SELECT pg_advisory_lock(@key)", cancellationToken, ("key", AdvisoryLockKey));
@@ -60,7 +54,7 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<Databa
 
             var applied = await ReadAppliedAsync(connection, cancellationToken);
             var newlyApplied = new List<string>();
-            foreach (var migration in EmbeddedMigrations)
+            foreach (var migration in set.Migrations)
             {
                 if (applied.TryGetValue(migration.Id, out var checksum))
                 {
@@ -118,24 +112,5 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<Databa
         }
 
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static List<Migration> LoadEmbeddedMigrations()
-    {
-        var assembly = typeof(DatabaseMigrator).Assembly;
-        return [.. assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(name => Load(assembly, name))];
-    }
-
-    private static Migration Load(Assembly assembly, string resourceName)
-    {
-        using var stream = assembly.GetManifestResourceStream(resourceName)!;
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var sql = reader.ReadToEnd();
-        var id = Path.GetFileNameWithoutExtension(resourceName[ResourcePrefix.Length..]);
-        var checksum = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql)));
-        return new Migration(id, sql, checksum);
     }
 }

@@ -23,7 +23,7 @@ public sealed class MetadataDatabaseInitializer(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await WaitForDatabaseAsync(cancellationToken);
-        var applied = await migrator.MigrateAsync(cancellationToken);
+        var applied = await migrator.MigrateAsync(MigrationSet.Metadata, cancellationToken);
         logger.LogInformation("Metadata database ready ({Applied} migrations applied now)", applied.Count);
 
         var generated = await seeder.EnsureRootAsync(root.Value.Email, root.Value.Password);

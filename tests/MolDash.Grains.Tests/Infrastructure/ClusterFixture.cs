@@ -17,6 +17,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public static InMemoryOrgMemberships Memberships { get; } = new();
 
+    public static ScriptedOrgResources Resources { get; } = new();
+
     /// <summary>The silo's clock; tests that move it only depend on time differences they make themselves.</summary>
     public static FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
@@ -33,11 +35,13 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddMemoryGrainStorage(GrainStorageNames.Default);
+            siloBuilder.UseInMemoryReminderService();
             siloBuilder.AddIncomingGrainCallFilter<GrainAccessFilter>();
             siloBuilder.Services.AddSingleton<TimeProvider>(Time);
             siloBuilder.Services.AddSingleton<IOrganizationCatalog>(Catalog);
             siloBuilder.Services.AddSingleton<IAuditLog>(AuditLog);
             siloBuilder.Services.AddSingleton<IOrgMemberships>(Memberships);
+            siloBuilder.Services.AddSingleton<IOrgResources>(Resources);
             siloBuilder.Services.AddSingleton<Auditor>();
         }
     }

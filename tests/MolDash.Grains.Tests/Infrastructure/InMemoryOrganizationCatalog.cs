@@ -9,7 +9,7 @@ namespace MolDash.Grains.Tests.Infrastructure;
 /// <summary>The catalog's contract in memory, for grain logic tests; the PostgreSQL one is tested for real.</summary>
 public sealed class InMemoryOrganizationCatalog : IOrganizationCatalog
 {
-    private readonly ConcurrentDictionary<Guid, OrganizationView> rows = new();
+    private readonly ConcurrentDictionary<Guid, OrganizationSummary> rows = new();
     private readonly Lock gate = new();
 
     public Task ReserveAsync(Guid id, string name, DateTimeOffset createdAt, Guid createdBy)
@@ -21,7 +21,7 @@ public sealed class InMemoryOrganizationCatalog : IOrganizationCatalog
                 throw new MolDashException(ErrorKind.Conflict, $"An organization named '{name}' already exists.");
             }
 
-            rows.TryAdd(id, new OrganizationView(id, name, OrganizationStatus.Provisioning, createdAt, createdBy));
+            rows.TryAdd(id, new OrganizationSummary(id, name, OrganizationStatus.Provisioning, createdAt, createdBy));
         }
 
         return Task.CompletedTask;

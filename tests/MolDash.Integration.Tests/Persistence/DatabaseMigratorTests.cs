@@ -34,26 +34,26 @@ public sealed class DatabaseMigratorTests : IAsyncLifetime
     [Fact]
     public async Task Migrations_apply_once_and_a_second_run_changes_nothing()
     {
-        var first = await NewMigrator().MigrateAsync(CancellationToken.None);
-        var second = await NewMigrator().MigrateAsync(CancellationToken.None);
+        var first = await NewMigrator().MigrateAsync(MigrationSet.Metadata, CancellationToken.None);
+        var second = await NewMigrator().MigrateAsync(MigrationSet.Metadata, CancellationToken.None);
 
-        Assert.Equal(DatabaseMigrator.EmbeddedMigrations.Select(m => m.Id), first);
+        Assert.Equal(MigrationSet.Metadata.Migrations.Select(m => m.Id), first);
         Assert.Empty(second);
     }
 
     [Fact]
     public async Task Silos_starting_together_apply_each_migration_exactly_once()
     {
-        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => NewMigrator().MigrateAsync(CancellationToken.None)));
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => NewMigrator().MigrateAsync(MigrationSet.Metadata, CancellationToken.None)));
 
-        Assert.Equal(DatabaseMigrator.EmbeddedMigrations.Count, runs.Sum(run => run.Count));
-        Assert.Equal(DatabaseMigrator.EmbeddedMigrations.Count, await ScalarAsync<long>("SELECT count(*) FROM moldash_schema_migrations"));
+        Assert.Equal(MigrationSet.Metadata.Migrations.Count, runs.Sum(run => run.Count));
+        Assert.Equal(MigrationSet.Metadata.Migrations.Count, await ScalarAsync<long>("SELECT count(*) FROM moldash_schema_migrations"));
     }
 
     [Fact]
     public async Task Every_query_the_orleans_providers_load_is_registered()
     {
-        await NewMigrator().MigrateAsync(CancellationToken.None);
+        await NewMigrator().MigrateAsync(MigrationSet.Metadata, CancellationToken.None);
 
         var keys = new List<string>();
         await using var command = dataSource.CreateCommand("SELECT QueryKey FROM OrleansQuery ORDER BY QueryKey");
@@ -69,13 +69,13 @@ public sealed class DatabaseMigratorTests : IAsyncLifetime
     [Fact]
     public async Task A_migration_edited_after_it_was_applied_stops_start_up_with_a_clear_message()
     {
-        await NewMigrator().MigrateAsync(CancellationToken.None);
+        await NewMigrator().MigrateAsync(MigrationSet.Metadata, CancellationToken.None);
         await using (var tamper = dataSource.CreateCommand("UPDATE moldash_schema_migrations SET checksum = 'edited' WHERE id = '0100_metadata_core'"))
         {
             await tamper.ExecuteNonQueryAsync();
         }
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => NewMigrator().MigrateAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => NewMigrator().MigrateAsync(MigrationSet.Metadata, CancellationToken.None));
 
         Assert.Contains("0100_metadata_core", error.Message, StringComparison.Ordinal);
     }
