@@ -9,8 +9,21 @@ public sealed class MolDashException : Exception
 {
     public MolDashException(ErrorKind kind, string message) : base(message) => Kind = kind;
 
+    public MolDashException(ErrorKind kind, string message, IReadOnlyList<FieldError> errors) : base(message)
+    {
+        Kind = kind;
+        Errors = errors;
+    }
+
     [Id(0)]
     public ErrorKind Kind { get; }
 
+    /// <summary>Where a submitted document is wrong, for validation failures that can say so.</summary>
+    [Id(1)]
+    public IReadOnlyList<FieldError> Errors { get; } = [];
+
     public static MolDashException NotFound(string what) => new(ErrorKind.NotFound, $"{what} was not found.");
+
+    public static MolDashException Invalid(string message, IReadOnlyList<FieldError> errors) =>
+        new(ErrorKind.Validation, message, errors);
 }
