@@ -6,6 +6,7 @@ using MolDash.Grains.Identity;
 using MolDash.Grains.Organizations;
 using MolDash.Grains.Persistence;
 using MolDash.Grains.Storage;
+using MolDash.Grains.Tasks;
 using Npgsql;
 
 namespace MolDash.Grains.Hosting;
@@ -20,6 +21,7 @@ public static class GrainServicesExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<IOrganizationCatalog, PostgresOrganizationCatalog>();
         services.AddSingleton<IUserAccounts, PostgresUserAccounts>();
+        services.AddSingleton<ITaskCatalog, PostgresTaskCatalog>();
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<RootAccountSeeder>();
         services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value.ConnectionString));

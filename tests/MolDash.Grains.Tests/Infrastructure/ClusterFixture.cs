@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using MolDash.Grains.Access;
 using MolDash.Grains.Organizations;
+using MolDash.Grains.Tasks;
 using Orleans.TestingHost;
 
 namespace MolDash.Grains.Tests.Infrastructure;
@@ -9,6 +10,8 @@ namespace MolDash.Grains.Tests.Infrastructure;
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public static InMemoryOrganizationCatalog Catalog { get; } = new();
+
+    public static InMemoryTaskCatalog TaskCatalog { get; } = new();
 
     public TestCluster Cluster { get; } = new TestClusterBuilder(initialSilosCount: 1)
         .AddSiloBuilderConfigurator<SiloConfigurator>()
@@ -26,6 +29,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.AddIncomingGrainCallFilter<GrainAccessFilter>();
             siloBuilder.Services.AddSingleton(TimeProvider.System);
             siloBuilder.Services.AddSingleton<IOrganizationCatalog>(Catalog);
+            siloBuilder.Services.AddSingleton<ITaskCatalog>(TaskCatalog);
         }
     }
 }
