@@ -63,5 +63,6 @@ app.MapOrleansDashboard(DashboardPaths.Root).RequireAuthorization(AuthPolicies.A
 var api = app.MapGroup("/api/v1");
 api.MapAuthEndpoints();
 api.MapOrganizationEndpoints();
+api.MapTaskEndpoints();
 
 app.Run();
