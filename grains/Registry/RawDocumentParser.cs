@@ -75,7 +75,8 @@ public static class RawDocumentParser
                 return null;
             }
 
-            return ReplaceNullSentinels(root);
+            // Re-read as JSON so YAML scalars behave exactly like parsed JSON values (number types included).
+            return JsonNode.Parse(ReplaceNullSentinels(root)?.ToJsonString() ?? "null");
         }
         catch (YamlException e)
         {

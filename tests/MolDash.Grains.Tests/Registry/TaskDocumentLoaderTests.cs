@@ -32,6 +32,8 @@ public sealed class TaskDocumentLoaderTests
                           type: object
                           properties:
                             note: {type: string, nullable: true, default: ~}
+                            count: {type: integer, minimum: 1, maximum: 5, default: 2}
+                            code: {type: string, maxLength: 3}
                   responses:
                     '201':
                       description: made
@@ -45,6 +47,10 @@ public sealed class TaskDocumentLoaderTests
         Assert.Empty(result.Errors);
         Assert.StartsWith("{\"openapi\":\"3.0.3\"", result.Contract!.DocumentJson, StringComparison.Ordinal);
         Assert.Equal("null", result.Contract.Form.Fields[0].Default!.Json);
+        Assert.Equal((1d, 5d, "2"), (result.Contract.Form.Fields[1].Minimum, result.Contract.Form.Fields[1].Maximum, result.Contract.Form.Fields[1].Default!.Json));
+        Assert.Equal(
+            ["/count", "/code"],
+            result.Contract.ValidateParameters(System.Text.Json.Nodes.JsonNode.Parse("""{ "count": 9, "code": "abcd" }""")).Select(error => error.Pointer));
     }
 
     [Theory]
