@@ -6,6 +6,7 @@ using MolDash.Grains.Identity;
 using MolDash.Grains.Organizations;
 using MolDash.Grains.Persistence;
 using MolDash.Grains.Storage;
+using MolDash.Grains.TaskServices;
 using MolDash.Grains.Tasks;
 using Npgsql;
 
@@ -22,6 +23,8 @@ public static class GrainServicesExtensions
         services.AddSingleton<IOrganizationCatalog, PostgresOrganizationCatalog>();
         services.AddSingleton<IUserAccounts, PostgresUserAccounts>();
         services.AddSingleton<ITaskCatalog, PostgresTaskCatalog>();
+        services.AddSingleton<TaskServiceHttp>();
+        services.AddOptions<TaskServiceOptions>().BindConfiguration(TaskServiceOptions.Section);
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<RootAccountSeeder>();
         services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value.ConnectionString));

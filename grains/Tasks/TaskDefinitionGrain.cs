@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using MolDash.GrainInterfaces.Access;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Tasks;
+using MolDash.Grains.Access;
 using MolDash.Grains.Registry;
 
 namespace MolDash.Grains.Tasks;
@@ -149,16 +150,7 @@ public sealed class TaskDefinitionGrain(
         return Task.FromResult(new TaskParameterCheck(taskContract.ValidateParameters(parameters)));
     }
 
-    private static Caller RequireDefiner()
-    {
-        var caller = CallerContext.Current!;
-        if (!caller.IsRoot && !caller.Roles.Contains(MolDashRoles.Admin, StringComparer.Ordinal))
-        {
-            throw new MolDashException(ErrorKind.Forbidden, "Only Admins of the organization and Root define tasks.");
-        }
-
-        return caller;
-    }
+    private static Caller RequireDefiner() => AdminGuard.RequireAdmin("define tasks");
 
     private TaskDefinitionGrain RequireExisting() =>
         state.State.Exists ? this : throw MolDashException.NotFound("The task version");

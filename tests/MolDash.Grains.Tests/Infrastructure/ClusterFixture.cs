@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using MolDash.Grains.Access;
 using MolDash.Grains.Organizations;
+using MolDash.Grains.TaskServices;
 using MolDash.Grains.Tasks;
 using Orleans.TestingHost;
 
@@ -30,6 +31,17 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton(TimeProvider.System);
             siloBuilder.Services.AddSingleton<IOrganizationCatalog>(Catalog);
             siloBuilder.Services.AddSingleton<ITaskCatalog>(TaskCatalog);
+            siloBuilder.Services.AddSingleton<TaskServiceHttp>();
+            // Short waits so the error paths of the task-service grain finish quickly.
+            siloBuilder.Services.Configure<TaskServiceOptions>(options =>
+            {
+                options.ProbeInterval = TimeSpan.FromMilliseconds(300);
+                options.ProbeTimeout = TimeSpan.FromMilliseconds(500);
+                options.QueueWait = TimeSpan.FromSeconds(2);
+                options.RetryBackoff = TimeSpan.FromMilliseconds(10);
+                options.MaxConcurrencyPerInstance = 2;
+                options.PollWait = TimeSpan.FromSeconds(1);
+            });
         }
     }
 }
