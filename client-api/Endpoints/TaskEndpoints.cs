@@ -5,6 +5,7 @@ using MolDash.Api.Auth;
 using MolDash.Api.Contracts;
 using MolDash.Api.Errors;
 using MolDash.GrainInterfaces.Errors;
+using MolDash.GrainInterfaces.TaskServices;
 using MolDash.GrainInterfaces.Tasks;
 
 namespace MolDash.Api.Endpoints;
@@ -44,6 +45,12 @@ public static class TaskEndpoints
         version.MapGet("/form", FormAsync).WithSummary("The form generated from the task's input schema.");
         version.MapPost("/validate", ValidateAsync)
             .WithSummary("Check a parameter set (the request body) against the task's input schema; errors name each field by JSON pointer.");
+        version.MapGet("/service", ServiceStatusAsync).RequireAuthorization(AuthPolicies.Admin)
+            .WithSummary("The task's service: instances with health, last check, outstanding runs and errors; queue depth per priority (Admin, Root).");
+        version.MapPost("/service/instances", RegisterInstanceAsync).RequireAuthorization(AuthPolicies.Admin)
+            .WithSummary("Register a running instance of the task's service by its base address (Admin, Root); it is probed at once.");
+        version.MapDelete("/service/instances", RemoveInstanceAsync).RequireAuthorization(AuthPolicies.Admin)
+            .WithSummary("Forget an instance (?address=) (Admin, Root).");
         return api;
     }
 
@@ -123,6 +130,26 @@ public static class TaskEndpoints
 
     private static Task<IResult> ValidateAsync(string name, string version, JsonElement parameters, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
         OnTaskAsync(name, version, user, cluster, orgId, async grain => TypedResults.Ok(await grain.ValidateParametersAsync(parameters.GetRawText())));
+
+    private static Task<IResult> ServiceStatusAsync(string name, string version, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
+        OnTaskAsync(name, version, user, cluster, orgId, async grain =>
+            TypedResults.Ok(await Service(cluster, grain).GetStatusAsync()));
+
+    private static Task<IResult> RegisterInstanceAsync(string name, string version, RegisterInstanceRequest request, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
+        OnTaskAsync(name, version, user, cluster, orgId, async grain =>
+        {
+            // The definition must exist (and be this org's) before its service takes instances.
+            await grain.GetAsync();
+            return TypedResults.Ok(await Service(cluster, grain).RegisterInstanceAsync(request.Address ?? ""));
+        });
+
+    private static Task<IResult> RemoveInstanceAsync(string name, string version, string address, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
+        OnTaskAsync(name, version, user, cluster, orgId, async grain =>
+            TypedResults.Ok(await Service(cluster, grain).RemoveInstanceAsync(address)));
+
+    /// <summary>A task version's service grain shares its definition grain's key.</summary>
+    private static ITaskServiceGrain Service(IClusterClient cluster, ITaskDefinitionGrain definition) =>
+        cluster.GetGrain<ITaskServiceGrain>(definition.GetPrimaryKeyString());
 
     /// <summary>Runs <paramref name="action"/> on the task version's grain; a name or version that cannot exist is a 404.</summary>
     private static async Task<IResult> OnTaskAsync(

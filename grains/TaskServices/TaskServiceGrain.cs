@@ -167,8 +167,8 @@ public sealed class TaskServiceGrain(
             return await waiter.Slot.Task;
         }
 
-        pending.Remove(waiter);
-        return null;
+        // A slot may have been handed over after the wait ran out but before this continuation ran.
+        return pending.Remove(waiter) || !waiter.Slot.Task.IsCompletedSuccessfully ? null : waiter.Slot.Task.Result;
     }
 
     /// <summary>Hands free slots to waiting runs, in queue order.</summary>

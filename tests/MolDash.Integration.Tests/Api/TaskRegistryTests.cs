@@ -166,6 +166,40 @@ public sealed class TaskRegistryTests(PlatformFixture fixture)
         Assert.Equal(org, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orgId").GetGuid());
     }
 
+    [Fact]
+    public async Task An_admin_registers_a_service_instance_and_sees_its_health()
+    {
+        var org = await CreateOrgAsync();
+        using var admin = platform.CreateClient(TestTokens.MemberOf(platform.SigningKey, org, "admin"));
+        using var member = platform.CreateClient(TestTokens.MemberOf(platform.SigningKey, org, "standard"));
+        using var stranger = platform.CreateClient(TestTokens.MemberOf(platform.SigningKey, await CreateOrgAsync(), "admin"));
+        (await admin.PostAsJsonAsync("/api/v1/tasks", DockRequest("served", DockingDocument))).EnsureSuccessStatusCode();
+        const string Service = "/api/v1/tasks/served/versions/1.0.0/service";
+        var nobody = $"http://127.0.0.1:{FreePort.Next()}/";
+
+        using var registered = await admin.PostAsJsonAsync($"{Service}/instances", new { address = nobody });
+        using var bad = await admin.PostAsJsonAsync($"{Service}/instances", new { address = "ftp://example.invalid" });
+        using var byMember = await member.GetAsync(Service);
+        using var byStranger = await stranger.GetAsync($"{Service}?orgId={org}");
+        using var unknownTask = await admin.PostAsJsonAsync("/api/v1/tasks/nothing/versions/1.0.0/service/instances", new { address = nobody });
+
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        var instance = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("instances")[0];
+        Assert.Equal(nobody, instance.GetProperty("address").GetString());
+        Assert.False(instance.GetProperty("healthy").GetBoolean());
+        Assert.False(string.IsNullOrEmpty(instance.GetProperty("lastError").GetString()));
+        var problem = await bad.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("/address", out _));
+        Assert.Equal(HttpStatusCode.Forbidden, byMember.StatusCode);
+        await byStranger.AssertProblemAsync(HttpStatusCode.NotFound);
+        await unknownTask.AssertProblemAsync(HttpStatusCode.NotFound);
+
+        var status = await admin.GetFromJsonAsync<JsonElement>(Service);
+        Assert.Equal(0, status.GetProperty("queueDepth").GetProperty("Normal").GetInt32());
+        using var removed = await admin.DeleteAsync($"{Service}/instances?address={Uri.EscapeDataString(nobody)}");
+        Assert.Empty((await removed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("instances").EnumerateArray());
+    }
+
     private async Task<Guid> CreateOrgAsync()
     {
         using var root = platform.CreateClient(fixture.RootToken);
