@@ -65,5 +65,6 @@ api.MapAuthEndpoints();
 api.MapOrganizationEndpoints();
 api.MapAuditEndpoints();
 api.MapUserEndpoints();
+api.MapTaskEndpoints();
 
 app.Run();

@@ -38,9 +38,21 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = exception is MolDashException { Errors.Count: > 0 } invalid
+                ? FieldProblem(invalid, status, title)
+                : new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
     }
+
+    /// <summary>Errors keyed by JSON pointer, like the API's own field errors.</summary>
+    private static HttpValidationProblemDetails FieldProblem(MolDashException exception, int status, string title) =>
+        new(exception.Errors.GroupBy(error => error.Pointer, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Select(error => error.Message).ToArray(), StringComparer.Ordinal))
+        {
+            Status = status,
+            Title = title,
+            Detail = exception.Message,
+        };
 
     private static int StatusFor(ErrorKind kind) => kind switch
     {

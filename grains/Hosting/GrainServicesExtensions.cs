@@ -9,6 +9,8 @@ using MolDash.Grains.Organizations;
 using MolDash.Grains.Persistence;
 using MolDash.Grains.Storage;
 using MolDash.Grains.Users;
+using MolDash.Grains.TaskServices;
+using MolDash.Grains.Tasks;
 using Npgsql;
 
 namespace MolDash.Grains.Hosting;
@@ -23,6 +25,9 @@ public static class GrainServicesExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<IOrganizationCatalog, PostgresOrganizationCatalog>();
         services.AddSingleton<IUserAccounts, PostgresUserAccounts>();
+        services.AddSingleton<ITaskCatalog, PostgresTaskCatalog>();
+        services.AddSingleton<TaskServiceHttp>();
+        services.AddOptions<TaskServiceOptions>().BindConfiguration(TaskServiceOptions.Section);
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<RootAccountSeeder>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();

@@ -5,8 +5,7 @@ using Orleans.TestingHost;
 
 namespace MolDash.Grains.Tests.Identity;
 
-[Collection(ClusterTestGroup.Name)]
-public sealed class LoginThrottleGrainTests(ClusterFixture fixture)
+public sealed class LoginThrottleGrainTests(FakeClockClusterFixture fixture) : IClassFixture<FakeClockClusterFixture>
 {
     private static readonly LoginThrottleOptions Defaults = new();
     private readonly TestCluster cluster = fixture.Cluster;
@@ -26,7 +25,7 @@ public sealed class LoginThrottleGrainTests(ClusterFixture fixture)
 
         Assert.NotNull(lockedFor);
         Assert.True(lockedFor <= Defaults.Window);
-        ClusterFixture.Time.Advance(lockedFor!.Value + TimeSpan.FromSeconds(1));
+        FakeClockClusterFixture.Time.Advance(lockedFor!.Value + TimeSpan.FromSeconds(1));
         Assert.Null(await throttle.CheckAsync());
     }
 

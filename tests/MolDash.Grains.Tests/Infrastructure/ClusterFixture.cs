@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using MolDash.Grains.Audit;
 using MolDash.Grains.Access;
+using MolDash.Grains.Audit;
 using MolDash.Grains.Organizations;
+using MolDash.Grains.TaskServices;
+using MolDash.Grains.Tasks;
 using MolDash.Grains.Users;
 using Orleans.TestingHost;
 
@@ -13,14 +14,13 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public static InMemoryOrganizationCatalog Catalog { get; } = new();
 
+    public static InMemoryTaskCatalog TaskCatalog { get; } = new();
+
     public static InMemoryAuditLog AuditLog { get; } = new();
 
     public static InMemoryOrgMemberships Memberships { get; } = new();
 
     public static ScriptedOrgResources Resources { get; } = new();
-
-    /// <summary>The silo's clock; tests that move it only depend on time differences they make themselves.</summary>
-    public static FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
     public TestCluster Cluster { get; } = new TestClusterBuilder(initialSilosCount: 1)
         .AddSiloBuilderConfigurator<SiloConfigurator>()
@@ -30,19 +30,37 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 
+    /// <summary>The grains and their in-memory stand-ins; the clock is registered by each cluster.</summary>
+    public static void AddMolDashGrains(ISiloBuilder siloBuilder)
+    {
+        siloBuilder.AddMemoryGrainStorage(GrainStorageNames.Default);
+        siloBuilder.UseInMemoryReminderService();
+        siloBuilder.AddIncomingGrainCallFilter<GrainAccessFilter>();
+        siloBuilder.Services.AddSingleton<IOrganizationCatalog>(Catalog);
+        siloBuilder.Services.AddSingleton<IAuditLog>(AuditLog);
+        siloBuilder.Services.AddSingleton<IOrgMemberships>(Memberships);
+        siloBuilder.Services.AddSingleton<IOrgResources>(Resources);
+        siloBuilder.Services.AddSingleton<Auditor>();
+        siloBuilder.Services.AddSingleton<ITaskCatalog>(TaskCatalog);
+        siloBuilder.Services.AddSingleton<TaskServiceHttp>();
+        // Short waits so the error paths of the task-service grain finish quickly.
+        siloBuilder.Services.Configure<TaskServiceOptions>(options =>
+        {
+            options.ProbeInterval = TimeSpan.FromMilliseconds(300);
+            options.ProbeTimeout = TimeSpan.FromMilliseconds(500);
+            options.QueueWait = TimeSpan.FromSeconds(2);
+            options.RetryBackoff = TimeSpan.FromMilliseconds(10);
+            options.MaxConcurrencyPerInstance = 2;
+            options.PollWait = TimeSpan.FromSeconds(1);
+        });
+    }
+
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            siloBuilder.AddMemoryGrainStorage(GrainStorageNames.Default);
-            siloBuilder.UseInMemoryReminderService();
-            siloBuilder.AddIncomingGrainCallFilter<GrainAccessFilter>();
-            siloBuilder.Services.AddSingleton<TimeProvider>(Time);
-            siloBuilder.Services.AddSingleton<IOrganizationCatalog>(Catalog);
-            siloBuilder.Services.AddSingleton<IAuditLog>(AuditLog);
-            siloBuilder.Services.AddSingleton<IOrgMemberships>(Memberships);
-            siloBuilder.Services.AddSingleton<IOrgResources>(Resources);
-            siloBuilder.Services.AddSingleton<Auditor>();
+            AddMolDashGrains(siloBuilder);
+            siloBuilder.Services.AddSingleton(TimeProvider.System);
         }
     }
 }

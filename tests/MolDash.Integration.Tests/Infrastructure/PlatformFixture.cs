@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using MolDash.Testing;
 
 namespace MolDash.Integration.Tests.Infrastructure;
@@ -16,4 +18,21 @@ public sealed class PlatformFixture : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Platform.DisposeAsync();
+
+    /// <summary>Adds a new member with <paramref name="role"/> to the org (as Root) and returns their access token.</summary>
+    public async Task<string> NewMemberTokenAsync(Guid orgId, string role)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@moldash.test";
+        const string password = "member-password-1";
+        using (var root = Platform.CreateClient(RootToken))
+        {
+            using var created = await root.PostAsJsonAsync($"/api/v1/orgs/{orgId}/users", new { email, password, roles = new[] { role } });
+            created.EnsureSuccessStatusCode();
+        }
+
+        using var client = Platform.CreateClient();
+        using var signedIn = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        signedIn.EnsureSuccessStatusCode();
+        return (await signedIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
 }

@@ -8,14 +8,17 @@ namespace MolDash.Integration.Tests.Infrastructure;
 /// <summary>Tokens made outside the API, to check what it accepts and what it refuses.</summary>
 public static class TestTokens
 {
-    public static string Root(byte[] signingKey, TimeSpan expiresIn)
+    public static string Root(byte[] signingKey, TimeSpan expiresIn) =>
+        Create(signingKey, expiresIn, [new Claim("sub", Guid.NewGuid().ToString()), new Claim("roles", "root")]);
+
+    private static string Create(byte[] signingKey, TimeSpan expiresIn, Claim[] claims)
     {
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = "moldash",
             Audience = "moldash-api",
-            Subject = new ClaimsIdentity([new Claim("sub", Guid.NewGuid().ToString()), new Claim("roles", "root")]),
+            Subject = new ClaimsIdentity(claims),
             IssuedAt = now.AddMinutes(-10),
             NotBefore = now.AddMinutes(-10),
             Expires = now + expiresIn,

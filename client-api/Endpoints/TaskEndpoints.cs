@@ -1,0 +1,211 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MolDash.Api.Auth;
+using MolDash.Api.Contracts;
+using MolDash.Api.Errors;
+using MolDash.GrainInterfaces.Errors;
+using MolDash.GrainInterfaces.TaskServices;
+using MolDash.GrainInterfaces.Tasks;
+
+namespace MolDash.Api.Endpoints;
+
+/// <summary>
+/// The task registry: an org's task definitions, their generated forms and parameter checks. Tasks
+/// belong to the caller's org; Root names the org with <c>?orgId=</c>. An org id that is not the
+/// caller's is answered 404 by the silo's access filter.
+/// </summary>
+public static class TaskEndpoints
+{
+    private const int DefaultPageSize = 50;
+
+    public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
+    {
+        var tasks = api.MapGroup("/tasks").WithTags("Tasks");
+        tasks.MapPost("/", CreateAsync).RequireAuthorization(AuthPolicies.Admin)
+            .WithSummary("Define a task version from its OpenAPI 3.0 document (Admin, Root); it starts as a draft.")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        tasks.MapGet("/", ListAsync)
+            .WithSummary("List the org's task versions by name and version, a page at a time; filter by name, category, tag, status or text (q).");
+
+        var version = tasks.MapGroup("/{name}/versions/{version}");
+        version.MapGet("/", GetAsync).WithSummary("Read a task version with its document and deployment.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        version.MapPut("/", UpdateAsync).RequireAuthorization(AuthPolicies.Admin)
+            .WithSummary("Replace a draft's definition (Admin, Root); published versions are immutable (409).")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        version.MapPost("/publish", PublishAsync).RequireAuthorization(AuthPolicies.Admin)
+            .WithSummary("Publish a draft: it becomes immutable and runnable (Admin, Root).");
+        version.MapPost("/deprecate", DeprecateAsync).RequireAuthorization(AuthPolicies.Admin)
+            .WithSummary("Deprecate a published version with a reason (Admin, Root).");
+        version.MapPost("/clone", CloneAsync).RequireAuthorization(AuthPolicies.Admin)
+            .WithSummary("Copy this version into a new draft under another name or version (Admin, Root).");
+        version.MapGet("/form", FormAsync).WithSummary("The form generated from the task's input schema.");
+        version.MapPost("/validate", ValidateAsync)
+            .WithSummary("Check a parameter set (the request body) against the task's input schema; errors name each field by JSON pointer.");
+        version.MapGet("/service", ServiceStatusAsync).RequireAuthorization(AuthPolicies.Admin)
+            .WithSummary("The task's service: instances with health, last check, outstanding runs and errors; queue depth per priority (Admin, Root).");
+        version.MapPost("/service/instances", RegisterInstanceAsync).RequireAuthorization(AuthPolicies.Admin)
+            .WithSummary("Register a running instance of the task's service by its base address (Admin, Root); it is probed at once.");
+        version.MapDelete("/service/instances", RemoveInstanceAsync).RequireAuthorization(AuthPolicies.Admin)
+            .WithSummary("Forget an instance (?address=) (Admin, Root).");
+        return api;
+    }
+
+    private static async Task<IResult> CreateAsync(CreateTaskRequest request, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId)
+    {
+        var validation = new RequestValidation()
+            .Require(TaskDefinitionKey.IsValidName(request.Name), "name", $"Name is required: 1 to {TaskDefinitionKey.MaxNameLength} lower-case letters, digits and inner hyphens.")
+            .Require(TaskDefinitionKey.IsValidVersion(request.Version), "version", "Version is required: a semantic version such as 1.0.0.");
+        var document = DocumentText(request.Document, validation);
+        if (OrgOf(user, orgId, validation) is not { } org || !validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var draft = Draft(request.Description, request.Category, request.Tags, document!, request.OperationId, request.Deployment);
+        var task = await Grain(cluster, org, request.Name!, request.Version!).CreateAsync(draft);
+        return TypedResults.Created(Location(task, orgId), task);
+    }
+
+    private static async Task<IResult> ListAsync(
+        ClaimsPrincipal user, IClusterClient cluster, Guid? orgId, string? name, string? category, string? tag,
+        TaskDefinitionStatus? status, string? q, string? after, int? limit)
+    {
+        var validation = new RequestValidation();
+        if (OrgOf(user, orgId, validation) is not { } org)
+        {
+            return validation.ToProblem();
+        }
+
+        var query = new TaskQuery(Blank(name), Blank(category), Blank(tag), status, Blank(q));
+        return TypedResults.Ok(await cluster.GetGrain<ITaskCatalogGrain>(org).ListAsync(query, after, limit ?? DefaultPageSize));
+    }
+
+    private static Task<IResult> GetAsync(string name, string version, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
+        OnTaskAsync(name, version, user, cluster, orgId, async grain => TypedResults.Ok(await grain.GetAsync()));
+
+    private static async Task<IResult> UpdateAsync(string name, string version, UpdateTaskRequest request, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId)
+    {
+        var validation = new RequestValidation();
+        var document = DocumentText(request.Document, validation);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var draft = Draft(request.Description, request.Category, request.Tags, document!, request.OperationId, request.Deployment);
+        return await OnTaskAsync(name, version, user, cluster, orgId, async grain => TypedResults.Ok(await grain.UpdateDraftAsync(draft)));
+    }
+
+    private static Task<IResult> PublishAsync(string name, string version, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
+        OnTaskAsync(name, version, user, cluster, orgId, async grain => TypedResults.Ok(await grain.PublishAsync()));
+
+    private static Task<IResult> DeprecateAsync(string name, string version, DeprecateTaskRequest request, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
+        OnTaskAsync(name, version, user, cluster, orgId, async grain => TypedResults.Ok(await grain.DeprecateAsync(request.Reason ?? "")));
+
+    private static async Task<IResult> CloneAsync(string name, string version, CloneTaskRequest request, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId)
+    {
+        var cloneName = Blank(request.Name) ?? name;
+        var cloneVersion = Blank(request.Version) ?? version;
+        var validation = new RequestValidation()
+            .Require(TaskDefinitionKey.IsValidName(cloneName), "name", $"1 to {TaskDefinitionKey.MaxNameLength} lower-case letters, digits and inner hyphens.")
+            .Require(TaskDefinitionKey.IsValidVersion(cloneVersion), "version", "A semantic version such as 1.0.0.");
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        return await OnTaskAsync(name, version, user, cluster, orgId, async grain =>
+        {
+            var clone = await grain.CloneAsync(cloneName, cloneVersion);
+            return TypedResults.Created(Location(clone, orgId), clone);
+        });
+    }
+
+    private static Task<IResult> FormAsync(string name, string version, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
+        OnTaskAsync(name, version, user, cluster, orgId, async grain => TypedResults.Ok(await grain.GetFormAsync()));
+
+    private static Task<IResult> ValidateAsync(string name, string version, JsonElement parameters, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
+        OnTaskAsync(name, version, user, cluster, orgId, async grain => TypedResults.Ok(await grain.ValidateParametersAsync(parameters.GetRawText())));
+
+    private static Task<IResult> ServiceStatusAsync(string name, string version, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
+        OnTaskAsync(name, version, user, cluster, orgId, async grain =>
+            TypedResults.Ok(await Service(cluster, grain).GetStatusAsync()));
+
+    private static Task<IResult> RegisterInstanceAsync(string name, string version, RegisterInstanceRequest request, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
+        OnTaskAsync(name, version, user, cluster, orgId, async grain =>
+        {
+            // The definition must exist (and be this org's) before its service takes instances.
+            await grain.GetAsync();
+            return TypedResults.Ok(await Service(cluster, grain).RegisterInstanceAsync(request.Address ?? ""));
+        });
+
+    private static Task<IResult> RemoveInstanceAsync(string name, string version, string address, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
+        OnTaskAsync(name, version, user, cluster, orgId, async grain =>
+            TypedResults.Ok(await Service(cluster, grain).RemoveInstanceAsync(address)));
+
+    /// <summary>A task version's service grain shares its definition grain's key.</summary>
+    private static ITaskServiceGrain Service(IClusterClient cluster, ITaskDefinitionGrain definition) =>
+        cluster.GetGrain<ITaskServiceGrain>(definition.GetPrimaryKeyString());
+
+    /// <summary>Runs <paramref name="action"/> on the task version's grain; a name or version that cannot exist is a 404.</summary>
+    private static async Task<IResult> OnTaskAsync(
+        string name, string version, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId, Func<ITaskDefinitionGrain, Task<IResult>> action)
+    {
+        var validation = new RequestValidation();
+        if (OrgOf(user, orgId, validation) is not { } org)
+        {
+            return validation.ToProblem();
+        }
+
+        if (!TaskDefinitionKey.IsValidName(name) || !TaskDefinitionKey.IsValidVersion(version))
+        {
+            throw MolDashException.NotFound("The task version");
+        }
+
+        return await action(Grain(cluster, org, name, version));
+    }
+
+    /// <summary>The org a request acts in: the caller's own, or the one Root names.</summary>
+    private static Guid? OrgOf(ClaimsPrincipal user, Guid? orgId, RequestValidation validation)
+    {
+        var own = Guid.TryParse(user.FindFirstValue(MolDashClaims.OrgId), out var tokenOrg) ? tokenOrg : (Guid?)null;
+        var org = orgId ?? own;
+        validation.Require(org is not null, "orgId", "Name the organization with ?orgId= (Root acts in any org, so it has none of its own).");
+        return org;
+    }
+
+    private static string? DocumentText(JsonElement? document, RequestValidation validation)
+    {
+        var text = document?.ValueKind switch
+        {
+            JsonValueKind.String => document.Value.GetString(),
+            JsonValueKind.Object => document.Value.GetRawText(),
+            _ => null,
+        };
+        validation.Require(!string.IsNullOrWhiteSpace(text), "document", "The OpenAPI 3.0 document is required: JSON or YAML text, or the JSON object itself.");
+        return text;
+    }
+
+    private static TaskDefinitionDraft Draft(
+        string? description, string? category, IReadOnlyList<string>? tags, string document, string? operationId, TaskDeployment? deployment) => new()
+    {
+        Description = description ?? "",
+        Category = category ?? "",
+        Tags = tags ?? [],
+        Document = document,
+        OperationId = operationId,
+        Deployment = deployment ?? new TaskDeployment(),
+    };
+
+    private static ITaskDefinitionGrain Grain(IClusterClient cluster, Guid org, string name, string version) =>
+        cluster.GetGrain<ITaskDefinitionGrain>(TaskDefinitionKey.Format(org, name, version));
+
+    private static string Location(TaskDefinitionView task, Guid? orgId) =>
+        $"/api/v1/tasks/{task.Name}/versions/{task.Version}" + (orgId is null ? "" : $"?orgId={task.OrgId}");
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,30 @@
+using Orleans.Concurrency;
+
+namespace MolDash.GrainInterfaces.TaskServices;
+
+/// <summary>
+/// The running service of one task version (same key as its task definition grain): its instances and
+/// their health, and every run's way to one of them.
+/// </summary>
+[Alias("MolDash.ITaskServiceGrain")]
+public interface ITaskServiceGrain : IGrainWithStringKey
+{
+    /// <summary>Adds an instance by its base address (Admin, Root); registering it again is harmless.</summary>
+    [Alias("RegisterInstance")]
+    Task<TaskServiceStatus> RegisterInstanceAsync(string address);
+
+    [Alias("RemoveInstance")]
+    Task<TaskServiceStatus> RemoveInstanceAsync(string address);
+
+    [Alias("GetStatus")]
+    Task<TaskServiceStatus> GetStatusAsync();
+
+    /// <summary>
+    /// Checks the parameters, waits for a healthy instance with a free slot (by priority, fairly across
+    /// orgs), calls it and follows a 202 to the end; transient failures are retried on another instance.
+    /// Interleaves with other calls, so a long run never blocks the grain.
+    /// </summary>
+    [Alias("Invoke")]
+    [AlwaysInterleave]
+    Task<TaskRunResult> InvokeAsync(TaskRunRequest request);
+}

@@ -1,0 +1,37 @@
+namespace MolDash.GrainInterfaces.Tasks;
+
+/// <summary>
+/// One version of an org's task, keyed by <see cref="TaskDefinitionKey"/>. Defining needs Admin or
+/// Root; any member of the org reads. Another org's caller is told it does not exist.
+/// </summary>
+[Alias("MolDash.ITaskDefinitionGrain")]
+public interface ITaskDefinitionGrain : IGrainWithStringKey
+{
+    /// <summary>Validates the document and stores the version as a draft; a 409 when it exists.</summary>
+    [Alias("Create")]
+    Task<TaskDefinitionView> CreateAsync(TaskDefinitionDraft draft);
+
+    [Alias("Get")]
+    Task<TaskDefinitionView> GetAsync();
+
+    /// <summary>Replaces a draft's metadata, document and deployment; published versions are immutable.</summary>
+    [Alias("UpdateDraft")]
+    Task<TaskDefinitionView> UpdateDraftAsync(TaskDefinitionDraft draft);
+
+    [Alias("Publish")]
+    Task<TaskDefinitionView> PublishAsync();
+
+    [Alias("Deprecate")]
+    Task<TaskDefinitionView> DeprecateAsync(string reason);
+
+    /// <summary>Copies this version into a new draft (another name, another version, or both) in the same org.</summary>
+    [Alias("Clone")]
+    Task<TaskDefinitionView> CloneAsync(string name, string version);
+
+    [Alias("GetForm")]
+    Task<TaskForm> GetFormAsync();
+
+    /// <param name="parametersJson">The parameter set as JSON text.</param>
+    [Alias("ValidateParameters")]
+    Task<TaskParameterCheck> ValidateParametersAsync(string parametersJson);
+}

@@ -1,0 +1,8 @@
+namespace MolDash.Grains.TaskServices;
+
+[GenerateSerializer, Alias("MolDash.TaskServiceState")]
+public sealed class TaskServiceState
+{
+    /// <summary>Registered instance base addresses; their health is probed again after activation.</summary>
+    [Id(0)] public List<string> Instances { get; set; } = [];
+}

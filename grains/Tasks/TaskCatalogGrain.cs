@@ -1,0 +1,26 @@
+using MolDash.GrainInterfaces.Access;
+using MolDash.GrainInterfaces.Errors;
+using MolDash.GrainInterfaces.Tasks;
+using Orleans.Concurrency;
+
+namespace MolDash.Grains.Tasks;
+
+[StatelessWorker]
+[GrainType("moldash-task-catalog")]
+public sealed class TaskCatalogGrain(ITaskCatalog catalog) : Grain, ITaskCatalogGrain, IOrgOwned
+{
+    public const int MaxPageSize = 200;
+
+    public Guid OwnerOrgId => this.GetPrimaryKey();
+
+    public Task<TaskSummaryPage> ListAsync(TaskQuery query, string? after, int limit)
+    {
+        if (limit is < 1 or > MaxPageSize)
+        {
+            throw new MolDashException(ErrorKind.Validation, $"limit must be between 1 and {MaxPageSize}.");
+        }
+
+        var cursor = after is null ? null : TaskCursor.Decode(after);
+        return catalog.ListAsync(OwnerOrgId, query, cursor, limit);
+    }
+}
