@@ -23,4 +23,8 @@ public interface IOrgUsersGrain : IGrainWithGuidKey
 
     [Alias("SetDisabled")]
     Task<OrgUserView> SetDisabledAsync(Guid userId, bool disabled);
+
+    /// <summary>Makes every member's live status re-read, after a change to the whole org (suspension).</summary>
+    [Alias("RefreshMemberships")]
+    Task RefreshMembershipsAsync();
 }

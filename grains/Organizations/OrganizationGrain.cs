@@ -2,6 +2,7 @@ using MolDash.GrainInterfaces.Access;
 using MolDash.GrainInterfaces.Audit;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Organizations;
+using MolDash.GrainInterfaces.Users;
 using MolDash.Grains.Audit;
 
 namespace MolDash.Grains.Organizations;
@@ -108,6 +109,7 @@ public sealed class OrganizationGrain(
         state.State.Status = to;
         await state.WriteStateAsync();
         await catalog.SetStatusAsync(OwnerOrgId, to);
+        await GrainFactory.GetGrain<IOrgUsersGrain>(OwnerOrgId).RefreshMembershipsAsync();
         await auditor.RecordAsync(suspended ? AuditActions.OrganizationSuspended : AuditActions.OrganizationReactivated,
             OwnerOrgId.ToString(), AuditOutcome.Succeeded, OwnerOrgId);
         return ToView();

@@ -16,6 +16,9 @@ public interface IOrgMemberships
 
     Task<OrgUserView?> FindAsync(Guid orgId, Guid userId);
 
+    /// <summary>Whether the user may act in the org now: an enabled membership of an active org, and its roles.</summary>
+    Task<MembershipStatus> StatusAsync(Guid orgId, Guid userId);
+
     Task<IReadOnlyList<OrgUserView>> ListAsync(Guid orgId, KeysetCursor? after, int limit);
 
     Task SetRolesAsync(Guid orgId, Guid userId, IReadOnlyList<string> roles);

@@ -1,27 +1,33 @@
 using MolDash.GrainInterfaces.Users;
-using Orleans.Concurrency;
 
 namespace MolDash.Grains.Users;
 
 /// <summary>
-/// Holds the membership in memory while in use; the metadata database stays the source of truth, and
-/// the org users grain invalidates this copy whenever it changes a membership.
+/// Holds the membership in memory while in use; the metadata database stays the source of truth. The org
+/// users grain invalidates this copy whenever it changes the membership, so that takes effect at once;
+/// changes it does not see (the org being suspended) reach live tokens within <see cref="MaxAge"/>.
 /// </summary>
 [GrainType("moldash-membership")]
-public sealed class MembershipGrain(IOrgMemberships memberships) : Grain, IMembershipGrain
+public sealed class MembershipGrain(IOrgMemberships memberships, TimeProvider time) : Grain, IMembershipGrain
 {
-    private static readonly MembershipStatus None = new(false, []);
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
     private MembershipStatus? status;
+    private DateTimeOffset loadedAt;
 
-    [ReadOnly]
-    public async Task<MembershipStatus> GetAsync() => status ??= await LoadAsync();
+    public async Task<MembershipStatus> GetAsync()
+    {
+        if (status is null || time.GetUtcNow() - loadedAt > MaxAge)
+        {
+            await InvalidateAsync();
+        }
 
-    public async Task InvalidateAsync() => status = await LoadAsync();
+        return status!;
+    }
 
-    private async Task<MembershipStatus> LoadAsync()
+    public async Task InvalidateAsync()
     {
         var (orgId, userId) = MembershipKey.Parse(this.GetPrimaryKeyString());
-        var member = await memberships.FindAsync(orgId, userId);
-        return member is null ? None : new MembershipStatus(!member.Disabled, member.Roles);
+        status = await memberships.StatusAsync(orgId, userId);
+        loadedAt = time.GetUtcNow();
     }
 }

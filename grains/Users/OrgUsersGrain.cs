@@ -115,6 +115,20 @@ public sealed class OrgUsersGrain(
         return await MemberAsync(userId);
     }
 
+    public async Task RefreshMembershipsAsync()
+    {
+        RequireAdmin();
+        KeysetCursor? after = null;
+        IReadOnlyList<OrgUserView> page;
+        do
+        {
+            page = await memberships.ListAsync(OwnerOrgId, after, MaxPageSize);
+            await Task.WhenAll(page.Select(user => Membership(user.UserId).InvalidateAsync()));
+            after = page.Count > 0 ? new KeysetCursor(page[^1].JoinedAt, page[^1].UserId) : null;
+        }
+        while (page.Count == MaxPageSize);
+    }
+
     private IMembershipGrain Membership(Guid userId) => GrainFactory.GetGrain<IMembershipGrain>(MembershipKey.For(OwnerOrgId, userId));
 
     private static bool IsActiveAdmin(OrgUserView user) => !user.Disabled && user.Roles.Contains(MolDashRoles.Admin);

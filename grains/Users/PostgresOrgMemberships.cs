@@ -66,6 +66,21 @@ public sealed class PostgresOrgMemberships(NpgsqlDataSource dataSource) : IOrgMe
         return (await ReadAsync(command)).SingleOrDefault();
     }
 
+    public async Task<MembershipStatus> StatusAsync(Guid orgId, Guid userId)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT NOT m.disabled AND o.status = 'Active', m.roles
+            FROM memberships m JOIN organizations o ON o.id = m.org_id
+            WHERE m.org_id = @org_id AND m.user_id = @user_id
+            """);
+        command.Parameters.AddWithValue("org_id", orgId);
+        command.Parameters.AddWithValue("user_id", userId);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? new MembershipStatus(reader.GetBoolean(0), reader.GetFieldValue<string[]>(1))
+            : new MembershipStatus(false, []);
+    }
+
     public async Task<IReadOnlyList<OrgUserView>> ListAsync(Guid orgId, KeysetCursor? after, int limit)
     {
         await using var command = dataSource.CreateCommand($"""

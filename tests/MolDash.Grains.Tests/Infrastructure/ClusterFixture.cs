@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MolDash.Grains.Access;
 using MolDash.Grains.Audit;
+using MolDash.Grains.Identity;
+using MolDash.Grains.Identity.Sessions;
 using MolDash.Grains.Organizations;
 using MolDash.Grains.TaskServices;
 using MolDash.Grains.Tasks;
@@ -40,6 +43,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         siloBuilder.Services.AddSingleton<IAuditLog>(AuditLog);
         siloBuilder.Services.AddSingleton<IOrgMemberships>(Memberships);
         siloBuilder.Services.AddSingleton<IOrgResources>(Resources);
+        siloBuilder.Services.AddSingleton<IRefreshTokenStore, InMemoryRefreshTokenStore>();
+        siloBuilder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         siloBuilder.Services.AddSingleton<Auditor>();
         siloBuilder.Services.AddSingleton<ITaskCatalog>(TaskCatalog);
         siloBuilder.Services.AddSingleton<TaskServiceHttp>();

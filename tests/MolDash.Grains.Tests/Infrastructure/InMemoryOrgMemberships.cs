@@ -20,11 +20,21 @@ public sealed class InMemoryOrgMemberships : IOrgMemberships
     public Task<OrgUserView?> FindAsync(Guid orgId, Guid userId) =>
         Task.FromResult(members.TryGetValue((orgId, userId), out var member) ? member : null);
 
+    public Task<MembershipStatus> StatusAsync(Guid orgId, Guid userId) =>
+        Task.FromResult(members.TryGetValue((orgId, userId), out var member)
+            ? new MembershipStatus(!member.Disabled, member.Roles)
+            : new MembershipStatus(false, []));
+
     public Task<(OrgUserView User, bool AccountCreated)> AddAsync(Guid orgId, UserAccount account, string displayName, IReadOnlyList<string> roles, DateTimeOffset now) =>
         throw new NotSupportedException("User management is tested against PostgreSQL.");
 
     public Task<IReadOnlyList<OrgUserView>> ListAsync(Guid orgId, KeysetCursor? after, int limit) =>
-        throw new NotSupportedException("User management is tested against PostgreSQL.");
+        Task.FromResult<IReadOnlyList<OrgUserView>>([.. members
+            .Where(pair => pair.Key.OrgId == orgId)
+            .Select(pair => pair.Value)
+            .OrderBy(user => user.JoinedAt).ThenBy(user => user.UserId)
+            .Where(user => after is null || (user.JoinedAt, user.UserId).CompareTo((after.CreatedAt, after.Id)) > 0)
+            .Take(limit)]);
 
     public Task SetRolesAsync(Guid orgId, Guid userId, IReadOnlyList<string> roles) =>
         throw new NotSupportedException("User management is tested against PostgreSQL.");

@@ -53,21 +53,25 @@ public sealed class ProvisioningTests(PlatformFixture fixture)
     }
 
     [Fact]
-    public async Task Members_of_a_suspended_organization_cannot_sign_in_until_it_is_reactivated()
+    public async Task Members_of_a_suspended_organization_are_shut_out_until_it_is_reactivated()
     {
         using var root = platform.CreateClient(fixture.RootToken);
         var id = await CreateOrgAsync(root);
         var email = $"member-{Guid.NewGuid():N}@moldash.test";
         (await root.PostAsJsonAsync($"/api/v1/orgs/{id}/users", new { email, password = "member-password-1", roles = Standard })).EnsureSuccessStatusCode();
         using var anonymous = platform.CreateClient();
+        using var signedInBefore = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "member-password-1" });
+        using var member = platform.CreateClient((await signedInBefore.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
 
         using var suspend = await root.PostAsync($"/api/v1/orgs/{id}/suspend", null);
         using var refused = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "member-password-1" });
+        using var withEarlierToken = await member.GetAsync($"/api/v1/orgs/{id}");
         using var reactivate = await root.PostAsync($"/api/v1/orgs/{id}/reactivate", null);
         using var allowed = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "member-password-1" });
 
         Assert.Equal("Suspended", (await suspend.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         await refused.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await withEarlierToken.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Equal(HttpStatusCode.OK, reactivate.StatusCode);
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
     }
