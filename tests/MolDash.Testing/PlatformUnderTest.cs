@@ -83,10 +83,13 @@ public sealed class PlatformUnderTest : IAsyncDisposable
         return client;
     }
 
-    public async Task<string> LoginAsRootAsync()
+    public Task<string> LoginAsRootAsync() => AccessTokenAsync(RootEmail, RootPassword);
+
+    /// <summary>Signs in through the API and returns the access token; fails the caller when sign-in fails.</summary>
+    public async Task<string> AccessTokenAsync(string email, string password, Guid? orgId = null)
     {
         using var client = CreateClient();
-        using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = RootEmail, password = RootPassword });
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password, orgId });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return body.GetProperty("accessToken").GetString()!;

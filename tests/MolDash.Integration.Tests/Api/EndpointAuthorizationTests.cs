@@ -151,7 +151,7 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture)
         var orgId = (await org.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var email = $"outsider-{Guid.NewGuid():N}@moldash.test";
         (await root.PostAsJsonAsync($"/api/v1/orgs/{orgId}/users", new { email, password = "outsider-password", roles })).EnsureSuccessStatusCode();
-        return (orgId, await SignInAsync(email, "outsider-password"));
+        return (orgId, await platform.AccessTokenAsync(email, "outsider-password"));
     }
 
     private async Task<string> DisabledMemberOfAsync(Victim victim)
@@ -160,18 +160,11 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture)
         var email = $"leaver-{Guid.NewGuid():N}@moldash.test";
         using var created = await root.PostAsJsonAsync($"/api/v1/orgs/{victim.OrgId}/users", new { email, password = "leaver-password-1", roles = Admin });
         var userId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("user").GetProperty("userId").GetGuid();
-        var token = await SignInAsync(email, "leaver-password-1");
+        var token = await platform.AccessTokenAsync(email, "leaver-password-1");
         (await root.PostAsync($"/api/v1/orgs/{victim.OrgId}/users/{userId}/disable", null)).EnsureSuccessStatusCode();
         return token;
     }
 
-    private async Task<string> SignInAsync(string email, string password)
-    {
-        using var client = platform.CreateClient();
-        using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-    }
 
     private sealed record Victim(Guid OrgId, string OrgName, Guid UserId, string Email);
 }

@@ -27,7 +27,7 @@ public sealed class UserManagementTests(PlatformFixture fixture)
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
         var email = body.GetProperty("user").GetProperty("email").GetString()!;
         var password = body.GetProperty("initialPassword").GetString()!;
-        var token = await LoginAsync(email, password);
+        var token = await platform.AccessTokenAsync(email, password);
         var claims = new JsonWebTokenHandler().ReadJsonWebToken(token).Claims.ToList();
         Assert.Contains(claims, c => c.Type == "org_id" && c.Value == orgId.ToString());
         Assert.Contains(claims, c => c.Type == "roles" && c.Value == "standard");
@@ -101,7 +101,7 @@ public sealed class UserManagementTests(PlatformFixture fixture)
         var email = NewEmail("temp");
         using var created = await admin.PostAsJsonAsync($"/api/v1/orgs/{orgId}/users", new { email, password = "member-password-1", roles = Standard });
         var userId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("user").GetProperty("userId").GetGuid();
-        using var signedIn = platform.CreateClient(await LoginAsync(email, "member-password-1"));
+        using var signedIn = platform.CreateClient(await platform.AccessTokenAsync(email, "member-password-1"));
         Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync($"/api/v1/orgs/{orgId}")).StatusCode);
 
         (await admin.PostAsync($"/api/v1/orgs/{orgId}/users/{userId}/disable", null)).EnsureSuccessStatusCode();
@@ -112,7 +112,7 @@ public sealed class UserManagementTests(PlatformFixture fixture)
 
         await withOldToken.AssertProblemAsync(HttpStatusCode.Unauthorized);
         await refused.AssertProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.False(string.IsNullOrEmpty(await LoginAsync(email, "member-password-1")));
+        Assert.False(string.IsNullOrEmpty(await platform.AccessTokenAsync(email, "member-password-1")));
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class UserManagementTests(PlatformFixture fixture)
 
         using var anonymous = platform.CreateClient();
         using var ambiguous = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "consultant-pass-1" });
-        var token = await LoginAsync(email, "consultant-pass-1", secondOrg);
+        var token = await platform.AccessTokenAsync(email, "consultant-pass-1", secondOrg);
 
         var problem = await ambiguous.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains(secondOrg.ToString(), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -174,23 +174,16 @@ public sealed class UserManagementTests(PlatformFixture fixture)
         var email = NewEmail("admin");
         using var admin = await root.PostAsJsonAsync($"/api/v1/orgs/{orgId}/users", new { email, password = AdminPassword, roles = Admin });
         admin.EnsureSuccessStatusCode();
-        return (orgId, platform.CreateClient(await LoginAsync(email, AdminPassword)));
+        return (orgId, platform.CreateClient(await platform.AccessTokenAsync(email, AdminPassword)));
     }
 
     private async Task<HttpClient> AddAndSignInAsync(HttpClient admin, Guid orgId, string role)
     {
         var email = NewEmail(role);
         (await admin.PostAsJsonAsync($"/api/v1/orgs/{orgId}/users", new { email, password = "member-password-1", roles = new[] { role } })).EnsureSuccessStatusCode();
-        return platform.CreateClient(await LoginAsync(email, "member-password-1"));
+        return platform.CreateClient(await platform.AccessTokenAsync(email, "member-password-1"));
     }
 
-    private async Task<string> LoginAsync(string email, string password, Guid? orgId = null)
-    {
-        using var client = platform.CreateClient();
-        using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password, orgId });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-    }
 
     private static string NewEmail(string who) => $"{who}-{Guid.NewGuid():N}@moldash.test";
 }

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using MolDash.Testing;
 
 namespace MolDash.Integration.Tests.Infrastructure;
@@ -30,9 +29,6 @@ public sealed class PlatformFixture : IAsyncLifetime
             created.EnsureSuccessStatusCode();
         }
 
-        using var client = Platform.CreateClient();
-        using var signedIn = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
-        signedIn.EnsureSuccessStatusCode();
-        return (await signedIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        return await Platform.AccessTokenAsync(email, password);
     }
 }
