@@ -7,5 +7,6 @@ public static class BenchmarkSuites
     [
         new Platform.PlatformBenchmarkSuite(),
         new Docking.DockingBenchmarkSuite(),
+        new Identity.IdentityBenchmarkSuite(),
     ];
 }
