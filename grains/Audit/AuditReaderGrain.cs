@@ -3,6 +3,7 @@ using MolDash.GrainInterfaces.Access;
 using MolDash.GrainInterfaces.Audit;
 using MolDash.GrainInterfaces.Errors;
 using Orleans.Concurrency;
+using MolDash.Grains.Persistence;
 
 namespace MolDash.Grains.Audit;
 
@@ -16,10 +17,7 @@ public sealed class AuditReaderGrain(IAuditLog log) : Grain, IAuditReaderGrain
     {
         var caller = CallerContext.Current!;
         query = ScopeToCaller(caller, query);
-        if (limit is < 1 or > MaxPageSize)
-        {
-            throw new MolDashException(ErrorKind.Validation, $"limit must be between 1 and {MaxPageSize}.");
-        }
+        PageSize.Validate(limit, MaxPageSize);
 
         var entries = await log.QueryAsync(query, DecodeCursor(after), limit);
         var next = entries.Count == limit ? entries[^1].Id.ToString(CultureInfo.InvariantCulture) : null;

@@ -1,7 +1,7 @@
-using MolDash.Grains.Persistence;
 using MolDash.GrainInterfaces.Access;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Organizations;
+using MolDash.Grains.Persistence;
 using Orleans.Concurrency;
 
 namespace MolDash.Grains.Organizations;
@@ -19,10 +19,7 @@ public sealed class OrganizationDirectoryGrain(IOrganizationCatalog catalog) : G
             throw new MolDashException(ErrorKind.Forbidden, "Only Root can list all organizations.");
         }
 
-        if (limit is < 1 or > MaxPageSize)
-        {
-            throw new MolDashException(ErrorKind.Validation, $"limit must be between 1 and {MaxPageSize}.");
-        }
+        PageSize.Validate(limit, MaxPageSize);
 
         var cursor = after is null ? null : KeysetCursor.Decode(after);
         return catalog.ListAsync(cursor, limit);

@@ -1,6 +1,6 @@
 using MolDash.GrainInterfaces.Access;
-using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Tasks;
+using MolDash.Grains.Persistence;
 using Orleans.Concurrency;
 
 namespace MolDash.Grains.Tasks;
@@ -15,10 +15,7 @@ public sealed class TaskCatalogGrain(ITaskCatalog catalog) : Grain, ITaskCatalog
 
     public Task<TaskSummaryPage> ListAsync(TaskQuery query, string? after, int limit)
     {
-        if (limit is < 1 or > MaxPageSize)
-        {
-            throw new MolDashException(ErrorKind.Validation, $"limit must be between 1 and {MaxPageSize}.");
-        }
+        PageSize.Validate(limit, MaxPageSize);
 
         var cursor = after is null ? null : TaskCursor.Decode(after);
         return catalog.ListAsync(OwnerOrgId, query, cursor, limit);

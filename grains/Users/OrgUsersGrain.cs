@@ -54,10 +54,7 @@ public sealed class OrgUsersGrain(
     public async Task<OrgUserPage> ListAsync(string? after, int limit)
     {
         RequireAdmin();
-        if (limit is < 1 or > MaxPageSize)
-        {
-            throw new MolDashException(ErrorKind.Validation, $"limit must be between 1 and {MaxPageSize}.");
-        }
+        PageSize.Validate(limit, MaxPageSize);
 
         var users = await memberships.ListAsync(OwnerOrgId, after is null ? null : KeysetCursor.Decode(after), limit);
         var next = users.Count == limit ? new KeysetCursor(users[^1].JoinedAt, users[^1].UserId).Encode() : null;
