@@ -44,6 +44,7 @@ public static class GrainServicesExtensions
                 options.ConnectionTemplate = ResultsDatabaseOptions.TemplateFrom(metadataConnectionString);
             }
         });
+        services.AddSingleton<OrgResultsDatabases>();
         services.AddSingleton<IOrgResources, OrgResourceProvisioner>();
         return services;
     }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using MolDash.Grains.Persistence;
 using MolDash.Grains.Storage;
 using Npgsql;
@@ -7,13 +6,13 @@ using Npgsql;
 namespace MolDash.Grains.Organizations;
 
 public sealed class OrgResourceProvisioner(
-    IOptions<ResultsDatabaseOptions> options,
+    OrgResultsDatabases databases,
     IBlobStore blobs,
     ILogger<DatabaseMigrator> migratorLogger) : IOrgResources
 {
     public async Task EnsureResultsDatabaseAsync(Guid orgId, CancellationToken cancellationToken)
     {
-        var connectionString = ConnectionStringFor(orgId);
+        var connectionString = databases.ConnectionStringFor(orgId);
         await DatabaseMigrator.EnsureDatabaseExistsAsync(connectionString, cancellationToken);
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await new DatabaseMigrator(dataSource, migratorLogger).MigrateAsync(MigrationSet.Results, cancellationToken);
@@ -21,7 +20,4 @@ public sealed class OrgResourceProvisioner(
 
     public Task EnsureBlobContainerAsync(Guid orgId, CancellationToken cancellationToken) =>
         blobs.EnsureContainerAsync(OrgResourceNames.BlobContainer(orgId), cancellationToken);
-
-    public string ConnectionStringFor(Guid orgId) =>
-        options.Value.ConnectionTemplate.Replace("{database}", OrgResourceNames.ResultsDatabase(orgId), StringComparison.Ordinal);
 }
