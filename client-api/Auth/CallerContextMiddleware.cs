@@ -32,7 +32,9 @@ public sealed class CallerContextMiddleware(RequestDelegate next)
         }
 
         Guid? orgId = Guid.TryParse(user.FindFirstValue(MolDashClaims.OrgId), out var org) ? org : null;
-        var roles = user.FindAll(MolDashClaims.Role).Select(claim => claim.Value).ToArray();
+        // The platform's own role is never a person's, whatever a token says.
+        var roles = user.FindAll(MolDashClaims.Role).Select(claim => claim.Value)
+            .Where(role => role != MolDashRoles.Platform).ToArray();
         return new Caller(userId, orgId, roles);
     }
 }

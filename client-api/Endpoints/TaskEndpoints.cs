@@ -60,7 +60,7 @@ public static class TaskEndpoints
             .Require(TaskDefinitionKey.IsValidName(request.Name), "name", $"Name is required: 1 to {TaskDefinitionKey.MaxNameLength} lower-case letters, digits and inner hyphens.")
             .Require(TaskDefinitionKey.IsValidVersion(request.Version), "version", "Version is required: a semantic version such as 1.0.0.");
         var document = DocumentText(request.Document, validation);
-        if (OrgOf(user, orgId, validation) is not { } org || !validation.IsValid)
+        if (RequestOrg.Resolve(user, orgId, validation) is not { } org || !validation.IsValid)
         {
             return validation.ToProblem();
         }
@@ -75,7 +75,7 @@ public static class TaskEndpoints
         TaskDefinitionStatus? status, string? q, string? after, int? limit)
     {
         var validation = new RequestValidation();
-        if (OrgOf(user, orgId, validation) is not { } org)
+        if (RequestOrg.Resolve(user, orgId, validation) is not { } org)
         {
             return validation.ToProblem();
         }
@@ -156,7 +156,7 @@ public static class TaskEndpoints
         string name, string version, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId, Func<ITaskDefinitionGrain, Task<IResult>> action)
     {
         var validation = new RequestValidation();
-        if (OrgOf(user, orgId, validation) is not { } org)
+        if (RequestOrg.Resolve(user, orgId, validation) is not { } org)
         {
             return validation.ToProblem();
         }
@@ -167,15 +167,6 @@ public static class TaskEndpoints
         }
 
         return await action(Grain(cluster, org, name, version));
-    }
-
-    /// <summary>The org a request acts in: the caller's own, or the one Root names.</summary>
-    private static Guid? OrgOf(ClaimsPrincipal user, Guid? orgId, RequestValidation validation)
-    {
-        var own = Guid.TryParse(user.FindFirstValue(MolDashClaims.OrgId), out var tokenOrg) ? tokenOrg : (Guid?)null;
-        var org = orgId ?? own;
-        validation.Require(org is not null, "orgId", "Name the organization with ?orgId= (Root acts in any org, so it has none of its own).");
-        return org;
     }
 
     private static string? DocumentText(JsonElement? document, RequestValidation validation)

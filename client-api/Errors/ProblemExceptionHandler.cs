@@ -63,6 +63,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        ErrorKind.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -74,6 +76,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         ErrorKind.Unauthenticated => "Not signed in",
         ErrorKind.Forbidden => "Forbidden",
         ErrorKind.TooManyRequests => "Too many attempts",
+        ErrorKind.PayloadTooLarge => "Too large",
+        ErrorKind.UnsupportedMediaType => "Unsupported format",
         _ => "Service unavailable",
     };
 }

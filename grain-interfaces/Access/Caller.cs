@@ -9,6 +9,11 @@ public sealed record Caller(
 {
     public bool IsRoot => Roles.Contains(MolDashRoles.Root, StringComparer.Ordinal);
 
+    public bool IsPlatform => Roles.Contains(MolDashRoles.Platform, StringComparer.Ordinal);
+
+    /// <summary>The platform acting inside <paramref name="orgId"/> on its own account, with no person behind the call.</summary>
+    public static Caller PlatformIn(Guid orgId) => new(Guid.Empty, orgId, [MolDashRoles.Platform]);
+
     /// <summary>True when the caller may act on data owned by <paramref name="orgId"/>.</summary>
     public bool CanAccessOrg(Guid orgId) => IsRoot || OrgId == orgId;
 }

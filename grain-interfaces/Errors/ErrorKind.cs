@@ -11,4 +11,6 @@ public enum ErrorKind
     Forbidden = 4,
     Unavailable = 5,
     TooManyRequests = 6,
+    PayloadTooLarge = 7,
+    UnsupportedMediaType = 8,
 }

@@ -46,7 +46,7 @@ public sealed class GrainAccessFilter(IGrainFactory grains) : IIncomingGrainCall
     /// </summary>
     private async Task EnsureMembershipIsCurrentAsync(Caller caller)
     {
-        if (caller.IsRoot || RequestContext.Get(VerifiedKey) is true)
+        if (caller.IsRoot || caller.IsPlatform || RequestContext.Get(VerifiedKey) is true)
         {
             return;
         }
