@@ -27,9 +27,13 @@ public interface IJobGrain : IGrainWithStringKey
     [Alias("GetResults")]
     Task<NodeResultPage> GetResultsAsync(string? after, int limit);
 
-    /// <summary>From the task service: the run got an instance. Stale or repeated reports are ignored.</summary>
+    /// <summary>From the task service: an attempt of the run got an instance. Stale or repeated reports are ignored.</summary>
     [Alias("OnRunStarted")]
-    Task OnRunStartedAsync(string nodeId, Guid runId, string instance);
+    Task OnRunStartedAsync(string nodeId, Guid runId, int attempt, string instance);
+
+    /// <summary>From the task service: an attempt failed and the run will be tried again.</summary>
+    [Alias("OnRunAttemptFailed")]
+    Task OnRunAttemptFailedAsync(string nodeId, Guid runId, int attempt, string reason);
 
     /// <summary>From the task service: the run ended. Stale or repeated reports are ignored.</summary>
     [Alias("OnRunFinished")]

@@ -17,4 +17,6 @@ public sealed record JobSummary
     [Id(8)] public DateTimeOffset? FinishedAt { get; init; }
     [Id(9)] public required JobProgress Progress { get; init; }
     [Id(10)] public string? Error { get; init; }
+    /// <summary>The sequence number of the latest event this row reflects, so an older write never overwrites a newer one.</summary>
+    [Id(11)] public long LastEventSeq { get; init; }
 }

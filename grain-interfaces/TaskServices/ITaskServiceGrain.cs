@@ -27,4 +27,18 @@ public interface ITaskServiceGrain : IGrainWithStringKey
     [Alias("Invoke")]
     [AlwaysInterleave]
     Task<TaskRunResult> InvokeAsync(TaskRunRequest request);
+
+    /// <summary>
+    /// Starts a run in the background and returns at once; the run reports its start, failed attempts and
+    /// end to the job grain named in the dispatch. Dispatching a run id that is still in progress here
+    /// does nothing, so a job may dispatch again whenever it is unsure the run is alive.
+    /// </summary>
+    [Alias("Dispatch")]
+    [AlwaysInterleave]
+    Task DispatchAsync(TaskRunDispatch dispatch);
+
+    /// <summary>Stops a dispatched run (waiting or running); an unknown or finished run id is ignored.</summary>
+    [Alias("CancelRun")]
+    [AlwaysInterleave]
+    Task CancelRunAsync(Guid runId);
 }

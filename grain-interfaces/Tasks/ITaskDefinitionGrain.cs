@@ -34,4 +34,8 @@ public interface ITaskDefinitionGrain : IGrainWithStringKey
     /// <param name="parametersJson">The parameter set as JSON text.</param>
     [Alias("ValidateParameters")]
     Task<TaskParameterCheck> ValidateParametersAsync(string parametersJson);
+
+    /// <summary>Checks many parameter sets at once (null entries are not checked: their inputs come from other nodes).</summary>
+    [Alias("PlanRun")]
+    Task<TaskRunPlan> PlanRunAsync(IReadOnlyList<string?> parameterSets);
 }

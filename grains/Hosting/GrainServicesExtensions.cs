@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MolDash.Grains.Audit;
 using MolDash.Grains.Identity;
+using MolDash.Grains.Jobs;
 using MolDash.Grains.Identity.Sessions;
 using MolDash.Grains.Organizations;
 using MolDash.Grains.Persistence;
@@ -28,6 +29,7 @@ public static class GrainServicesExtensions
         services.AddSingleton<ITaskCatalog, PostgresTaskCatalog>();
         services.AddSingleton<TaskServiceHttp>();
         services.AddOptions<TaskServiceOptions>().BindConfiguration(TaskServiceOptions.Section);
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<RootAccountSeeder>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();

@@ -11,6 +11,8 @@ public sealed class InstancePool(int maxConcurrencyPerInstance)
 
     public IReadOnlyList<ServiceInstance> Instances => instances;
 
+    public bool HasHealthyInstance => instances.Exists(instance => instance.Healthy);
+
     public ServiceInstance Register(Uri address)
     {
         var existing = instances.Find(instance => instance.Address == address);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MolDash.GrainInterfaces.Access;
 using MolDash.GrainInterfaces.Errors;
+using MolDash.GrainInterfaces.Jobs;
 using MolDash.GrainInterfaces.TaskServices;
 using MolDash.GrainInterfaces.Tasks;
 using MolDash.Grains.Access;
@@ -25,6 +26,7 @@ public sealed class TaskServiceGrain(
 {
     private readonly TaskServiceOptions settings = options.Value;
     private readonly PendingRuns<SlotWaiter> pending = new();
+    private readonly Dictionary<Guid, CancellationTokenSource> dispatched = [];
     private InstancePool pool = null!;
 
     // A published version never changes, so it is read once per activation.
@@ -78,7 +80,85 @@ public sealed class TaskServiceGrain(
         return Task.FromResult(Status());
     }
 
-    public async Task<TaskRunResult> InvokeAsync(TaskRunRequest request)
+    public Task<TaskRunResult> InvokeAsync(TaskRunRequest request) =>
+        RunAsync(request, SilentRunReporter.Instance, CancellationToken.None);
+
+    public Task DispatchAsync(TaskRunDispatch dispatch)
+    {
+        var runId = dispatch.Request.RunId;
+        if (dispatched.ContainsKey(runId))
+        {
+            return Task.CompletedTask;
+        }
+
+        var cancellation = new CancellationTokenSource();
+        dispatched[runId] = cancellation;
+
+        // A dispatched run must outlive idle collection: nothing calls the grain while it waits on the service.
+        DelayDeactivation(settings.DispatchKeepAlive);
+        _ = RunDispatchedAsync(dispatch, cancellation);
+        return Task.CompletedTask;
+    }
+
+    public Task CancelRunAsync(Guid runId)
+    {
+        if (dispatched.TryGetValue(runId, out var cancellation))
+        {
+            cancellation.Cancel();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs a dispatched run to its end and reports it; the run id stays "in progress" until the job has heard.</summary>
+    private async Task RunDispatchedAsync(TaskRunDispatch dispatch, CancellationTokenSource cancellation)
+    {
+        // The job is told as the platform acting in this org, whoever dispatched the run.
+        CallerContext.Set(Caller.PlatformIn(OwnerOrgId));
+        try
+        {
+            TaskRunResult result;
+            try
+            {
+                result = await RunAsync(dispatch.Request, new JobRunReporter(GrainFactory, dispatch), cancellation.Token);
+            }
+            catch (MolDashException e)
+            {
+                result = new TaskRunResult(false, null, e.Message, 0, null);
+            }
+
+            await ReportAsync(dispatch, result);
+        }
+        finally
+        {
+            dispatched.Remove(dispatch.Request.RunId);
+            cancellation.Dispose();
+        }
+    }
+
+    private async Task ReportAsync(TaskRunDispatch dispatch, TaskRunResult result)
+    {
+        var job = GrainFactory.GetGrain<IJobGrain>(dispatch.JobKey);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await job.OnRunFinishedAsync(dispatch.NodeId, dispatch.Request.RunId, result);
+                return;
+            }
+            catch (Exception e) when (e is TimeoutException or OrleansException && attempt < settings.ReportAttempts)
+            {
+                await Task.Delay(settings.RetryBackoff * Math.Pow(2, attempt - 1), time);
+            }
+            catch (Exception e) when (e is TimeoutException or OrleansException)
+            {
+                // The job's watchdog dispatches the run again; the service answers it from its idempotency store.
+                return;
+            }
+        }
+    }
+
+    private async Task<TaskRunResult> RunAsync(TaskRunRequest request, IRunReporter reporter, CancellationToken cancellationToken)
     {
         var run = await TargetAsync();
         var errors = ParameterErrors(run, request.ParametersJson);
@@ -87,7 +167,6 @@ public sealed class TaskServiceGrain(
             throw MolDashException.Invalid("The parameters do not fit the task's input.", errors);
         }
 
-        var deadline = time.GetUtcNow() + settings.QueueWait;
         var avoid = new List<Uri>();
         string? lastError = null;
         var maxAttempts = run.Deployment.MaxAttempts;
@@ -95,15 +174,32 @@ public sealed class TaskServiceGrain(
         {
             // Runs already waiting go first: a new run does not jump the queue.
             var instance = (pending.Count == 0 ? pool.TryAcquire(avoid) : null)
-                ?? await WaitForSlotAsync(request.Priority, deadline);
+                ?? await WaitForSlotAsync(request.Priority, cancellationToken);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                if (instance is not null)
+                {
+                    instance.EndRun(null);
+                    ReleaseToWaiters();
+                }
+
+                return Cancelled(attempt - 1);
+            }
+
             if (instance is null)
             {
                 return new TaskRunResult(false, null, pool.DescribeUnavailable() + (lastError is null ? "" : $"; last attempt: {lastError}"), attempt - 1, null);
             }
 
-            var outcome = await CallAsync(instance, run, request);
+            await reporter.StartedAsync(attempt, instance.Address);
+            var outcome = await CallAsync(instance, run, request, cancellationToken);
             instance.EndRun(outcome.Error);
             ReleaseToWaiters();
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return Cancelled(attempt);
+            }
+
             if (outcome.Succeeded || !outcome.Transient)
             {
                 return new TaskRunResult(outcome.Succeeded, outcome.Output, outcome.Error, attempt, instance.Address.ToString());
@@ -113,12 +209,17 @@ public sealed class TaskServiceGrain(
             avoid.Add(instance.Address);
             if (attempt < maxAttempts)
             {
-                await Task.Delay(settings.RetryBackoff * Math.Pow(2, attempt - 1), time);
+                await reporter.AttemptFailedAsync(attempt, outcome.Error!);
+                // A cancel during the backoff is seen at the top of the next attempt.
+                await Task.Delay(settings.RetryBackoff * Math.Pow(2, attempt - 1), time, cancellationToken)
+                    .ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Current);
             }
         }
 
         return new TaskRunResult(false, null, $"failed after {maxAttempts} attempts; last error: {lastError}", maxAttempts, null);
     }
+
+    private static TaskRunResult Cancelled(int attempts) => new(false, null, "cancelled", attempts, null);
 
     private async Task<RunTarget> TargetAsync()
     {
@@ -151,24 +252,40 @@ public sealed class TaskServiceGrain(
         }
     }
 
-    private async Task<ServiceInstance?> WaitForSlotAsync(RunPriority priority, DateTimeOffset deadline)
+    /// <summary>
+    /// Waits in the queue for a slot. Waiting behind busy healthy instances goes on as long as it takes;
+    /// only when no instance has been healthy for the whole queue wait does the run give up (null).
+    /// </summary>
+    private async Task<ServiceInstance?> WaitForSlotAsync(RunPriority priority, CancellationToken cancellationToken)
     {
-        var remaining = deadline - time.GetUtcNow();
-        if (remaining <= TimeSpan.Zero)
-        {
-            return null;
-        }
-
         var waiter = new SlotWaiter();
         pending.Enqueue(priority, CallerContext.Current?.OrgId ?? OwnerOrgId, waiter);
-        var first = await Task.WhenAny(waiter.Slot.Task, Task.Delay(remaining, time));
-        if (first == waiter.Slot.Task)
+        using var cancelled = cancellationToken.Register(() => waiter.Slot.TrySetCanceled(cancellationToken));
+        while (true)
         {
-            return await waiter.Slot.Task;
+            var first = await Task.WhenAny(waiter.Slot.Task, Task.Delay(settings.QueueWait, time, CancellationToken.None));
+            if (first == waiter.Slot.Task)
+            {
+                return waiter.Slot.Task.IsCompletedSuccessfully ? waiter.Slot.Task.Result : Withdraw(waiter);
+            }
+
+            if (!pool.HasHealthyInstance)
+            {
+                return Withdraw(waiter);
+            }
+        }
+    }
+
+    /// <summary>Leaves the queue; a slot handed over in the meantime is passed on to the next run.</summary>
+    private ServiceInstance? Withdraw(SlotWaiter waiter)
+    {
+        if (!pending.Remove(waiter) && waiter.Slot.Task.IsCompletedSuccessfully)
+        {
+            waiter.Slot.Task.Result.EndRun(null);
+            ReleaseToWaiters();
         }
 
-        // A slot may have been handed over after the wait ran out but before this continuation ran.
-        return pending.Remove(waiter) || !waiter.Slot.Task.IsCompletedSuccessfully ? null : waiter.Slot.Task.Result;
+        return null;
     }
 
     /// <summary>Hands free slots to waiting runs, in queue order.</summary>
@@ -181,10 +298,11 @@ public sealed class TaskServiceGrain(
         }
     }
 
-    private async Task<RunOutcome> CallAsync(ServiceInstance instance, RunTarget run, TaskRunRequest request)
+    private async Task<RunOutcome> CallAsync(ServiceInstance instance, RunTarget run, TaskRunRequest request, CancellationToken cancellationToken)
     {
         var timeout = TimeSpan.FromSeconds(run.Deployment.TimeoutSeconds);
-        using var deadline = new CancellationTokenSource(timeout, time);
+        using var timeoutSource = new CancellationTokenSource(timeout, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(timeoutSource.Token, cancellationToken);
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(instance.Address, run.Contract.Operation.Path.TrimStart('/')))
         {
             Content = new StringContent(request.ParametersJson, Encoding.UTF8, "application/json"),
@@ -205,7 +323,11 @@ public sealed class TaskServiceGrain(
         {
             return RunOutcome.Retryable($"{instance.Address}: {e.Message}");
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return RunOutcome.Final("cancelled");
+        }
+        catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested)
         {
             return RunOutcome.Retryable($"{instance.Address}: no answer within the task's timeout of {timeout.TotalSeconds:0} s");
         }

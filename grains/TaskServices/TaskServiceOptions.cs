@@ -10,7 +10,7 @@ public sealed class TaskServiceOptions
 
     public int MaxConcurrencyPerInstance { get; set; } = 8;
 
-    /// <summary>How long a run waits for a healthy instance with a free slot before it fails.</summary>
+    /// <summary>How long a run waits while no instance is healthy before it fails (waiting behind busy healthy instances has no limit).</summary>
     public TimeSpan QueueWait { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The first retry's delay; each further retry doubles it.</summary>
@@ -18,4 +18,10 @@ public sealed class TaskServiceOptions
 
     /// <summary>How long one poll of a 202's Location may wait for the run to finish (Prefer: wait).</summary>
     public TimeSpan PollWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many times a finished dispatched run tries to tell its job before leaving it to the job's watchdog.</summary>
+    public int ReportAttempts { get; set; } = 5;
+
+    /// <summary>How long a grain stays active without calls after its latest dispatch, so background runs are not collected.</summary>
+    public TimeSpan DispatchKeepAlive { get; set; } = TimeSpan.FromHours(1);
 }

@@ -134,9 +134,18 @@ public sealed class TaskDefinitionGrain(
 
     public Task<TaskForm> GetFormAsync() => Task.FromResult(RequireExisting().Contract().Form);
 
-    public Task<TaskParameterCheck> ValidateParametersAsync(string parametersJson)
+    public Task<TaskParameterCheck> ValidateParametersAsync(string parametersJson) =>
+        Task.FromResult(new TaskParameterCheck(RequireExisting().Check(parametersJson)));
+
+    public Task<TaskRunPlan> PlanRunAsync(IReadOnlyList<string?> parameterSets)
     {
-        var taskContract = RequireExisting().Contract();
+        RequireExisting();
+        var errors = parameterSets.Select(set => set is null ? [] : Check(set)).ToList();
+        return Task.FromResult(new TaskRunPlan(state.State.Status, state.State.DeprecationReason, state.State.Deployment.Deterministic, errors));
+    }
+
+    private IReadOnlyList<FieldError> Check(string parametersJson)
+    {
         JsonNode? parameters;
         try
         {
@@ -144,10 +153,10 @@ public sealed class TaskDefinitionGrain(
         }
         catch (JsonException e)
         {
-            return Task.FromResult(new TaskParameterCheck([new FieldError("", $"The parameters are not valid JSON: {e.Message}")]));
+            return [new FieldError("", $"The parameters are not valid JSON: {e.Message}")];
         }
 
-        return Task.FromResult(new TaskParameterCheck(taskContract.ValidateParameters(parameters)));
+        return Contract().ValidateParameters(parameters);
     }
 
     private static Caller RequireDefiner() => AdminGuard.RequireAdmin("define tasks");

@@ -1,0 +1,516 @@
+using System.Data.Common;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MolDash.GrainInterfaces.Access;
+using MolDash.GrainInterfaces.Errors;
+using MolDash.GrainInterfaces.Jobs;
+using MolDash.GrainInterfaces.TaskServices;
+using MolDash.GrainInterfaces.Tasks;
+using MolDash.Grains.Persistence;
+
+namespace MolDash.Grains.Jobs;
+
+/// <summary>
+/// Walks one job's graph. Every transition is written to the grain state before anything acts on it
+/// (a dispatch, a cancel, a reply); the results database and the live feed follow from the state. Runs
+/// report back by callback, so no turn waits on a task service. A reminder is the watchdog: after a
+/// silo dies it reactivates the job, which dispatches again every run it has not heard the end of
+/// (same run ids, so services answer repeats from their idempotency store).
+/// </summary>
+[GrainType("moldash-job")]
+public sealed class JobGrain(
+    [PersistentState("job", GrainStorageNames.Default)] IPersistentState<JobState> state,
+    IJobRecords records,
+    IOptions<JobOptions> options,
+    TimeProvider time,
+    ILogger<JobGrain> logger) : Grain, IJobGrain, IOrgOwned, IRemindable
+{
+    private const string Watchdog = "watchdog";
+    private const int MaxEventPage = 500;
+    private const int MaxResultPage = 200;
+
+    private readonly JobOptions settings = options.Value;
+    private readonly List<JobEvent> unpublished = [];
+    private readonly List<NodeState> toDispatch = [];
+    private readonly List<NodeState> toCancel = [];
+
+    private JobState Job => state.State;
+
+    private Guid JobId => JobKey.Parse(this.GetPrimaryKeyString()).JobId;
+
+    public Guid OwnerOrgId => JobKey.Parse(this.GetPrimaryKeyString()).OrgId;
+
+    public async Task<JobView> SubmitAsync(JobSubmission submission)
+    {
+        if (Job.Exists)
+        {
+            return View();
+        }
+
+        var errors = JobGraphRules.Check(submission.Nodes, settings.MaxNodes);
+        errors.AddRange(submission.Nodes.Select((node, i) => (node, i))
+            .Where(pair => !ParameterBinder.IsObject(pair.node.ParametersJson))
+            .Select(pair => new FieldError(ParameterPointer(submission, pair.i, pair.node), "The parameters must be a JSON object.")));
+        if (errors.Count > 0)
+        {
+            throw MolDashException.Invalid("The job cannot run as submitted; each error points at what to fix.", errors);
+        }
+
+        var deterministic = await PlanAsync(submission);
+        await GrainFactory.GetGrain<IOrgJobSlotsGrain>(OwnerOrgId).AcquireAsync(JobId);
+
+        var caller = CallerContext.Current!;
+        Job.Kind = submission.Kind;
+        Job.Target = submission.Target;
+        Job.Priority = submission.Priority;
+        Job.Signature = submission.Signature;
+        Job.SubmittedBy = caller.UserId;
+        Job.CreatedAt = time.GetUtcNow();
+        Job.Status = JobStatus.Pending;
+        Job.DeterministicTasks = deterministic;
+        Job.Nodes = [.. submission.Nodes.Select(node => new NodeState { Node = node })];
+        AddEvent(JobEventKinds.Created, null, null, $"{submission.Kind} job created: {submission.Target}, {submission.Nodes.Count} node(s), priority {submission.Priority}");
+
+        await this.RegisterOrUpdateReminder(Watchdog, settings.WatchdogPeriod, settings.WatchdogPeriod);
+        ScheduleReadyNodes();
+        await CommitAsync();
+        return View();
+    }
+
+    public Task<JobView> GetAsync() => Task.FromResult(RequireExisting().View());
+
+    public async Task<JobView> CancelAsync()
+    {
+        RequireExisting();
+        if (Job.IsFinished)
+        {
+            return View();
+        }
+
+        foreach (var node in Job.Nodes.Where(node => !node.IsFinished))
+        {
+            if (node.IsActive)
+            {
+                toCancel.Add(node);
+            }
+
+            node.Status = node.IsActive ? NodeStatus.Cancelled : NodeStatus.Skipped;
+            node.FinishedAt = time.GetUtcNow();
+        }
+
+        Finish(JobStatus.Cancelled, "cancelled by " + (CallerContext.Current?.UserId.ToString() ?? "the platform"));
+        AddEvent(JobEventKinds.Cancelled, null, null, "job cancelled");
+        await CommitAsync();
+        return View();
+    }
+
+    public async Task<JobEventPage> GetEventsAsync(long afterSeq, int limit)
+    {
+        RequireExisting();
+        PageSize.Validate(limit, MaxEventPage);
+        await RecordAsync();
+        return await records.EventsAsync(OwnerOrgId, JobId, afterSeq, limit, CancellationToken.None);
+    }
+
+    public async Task<NodeResultPage> GetResultsAsync(string? after, int limit)
+    {
+        RequireExisting();
+        PageSize.Validate(limit, MaxResultPage);
+        await RecordAsync();
+        return await records.ResultsAsync(OwnerOrgId, JobId, after, limit, CancellationToken.None);
+    }
+
+    public async Task OnRunStartedAsync(string nodeId, Guid runId, int attempt, string instance)
+    {
+        if (CurrentRun(nodeId, runId) is not { } node)
+        {
+            return;
+        }
+
+        node.Status = NodeStatus.Running;
+        node.Attempts = attempt;
+        node.Instance = instance;
+        node.StartedAt ??= time.GetUtcNow();
+        AddEvent(JobEventKinds.Started, node, NodeStatus.Running, $"attempt {attempt} started on {instance}");
+        await CommitAsync();
+    }
+
+    public async Task OnRunAttemptFailedAsync(string nodeId, Guid runId, int attempt, string reason)
+    {
+        if (CurrentRun(nodeId, runId) is not { } node)
+        {
+            return;
+        }
+
+        node.Attempts = attempt;
+        AddEvent(JobEventKinds.AttemptFailed, node, node.Status, $"attempt {attempt} failed: {reason}; trying again");
+        await CommitAsync();
+    }
+
+    public async Task OnRunFinishedAsync(string nodeId, Guid runId, TaskRunResult result)
+    {
+        if (CurrentRun(nodeId, runId) is not { } node)
+        {
+            return;
+        }
+
+        node.Attempts = Math.Max(node.Attempts, result.Attempts);
+        node.Instance = result.Instance ?? node.Instance;
+        node.FinishedAt = time.GetUtcNow();
+        if (result.Succeeded)
+        {
+            Succeed(node, result.OutputJson!);
+        }
+        else
+        {
+            Fail(node, result.Error ?? "the run failed without a reason");
+        }
+
+        ScheduleReadyNodes();
+        CompleteIfDone();
+        await CommitAsync();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != Watchdog)
+        {
+            return;
+        }
+
+        // No person is behind a watchdog tick: the platform acts in the job's org.
+        CallerContext.Set(Caller.PlatformIn(OwnerOrgId));
+        if (!Job.Exists)
+        {
+            await UnregisterWatchdogAsync();
+            return;
+        }
+
+        if (!Job.IsFinished)
+        {
+            await GrainFactory.GetGrain<IOrgJobSlotsGrain>(OwnerOrgId).HoldAsync(JobId);
+            toDispatch.AddRange(Job.Nodes.Where(node => node.IsActive));
+        }
+
+        await CommitAsync();
+    }
+
+    /// <summary>Checks every task version the graph uses (it exists, may run, its parameter sets fit) and notes which are deterministic.</summary>
+    private async Task<Dictionary<string, bool>> PlanAsync(JobSubmission submission)
+    {
+        var deterministic = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var errors = new List<FieldError>();
+        foreach (var task in submission.Nodes.Select((node, i) => (node, i)).GroupBy(pair => (pair.node.TaskName, pair.node.TaskVersion)))
+        {
+            var definition = GrainFactory.GetGrain<ITaskDefinitionGrain>(TaskDefinitionKey.Format(OwnerOrgId, task.Key.TaskName, task.Key.TaskVersion));
+            TaskRunPlan plan;
+            try
+            {
+                plan = await definition.PlanRunAsync([.. task.Select(pair => pair.node.Inputs.Count == 0 ? pair.node.ParametersJson : null)]);
+            }
+            catch (MolDashException e) when (e.Kind == ErrorKind.NotFound)
+            {
+                throw MolDashException.NotFound($"Task {task.Key.TaskName} {task.Key.TaskVersion}");
+            }
+
+            RequireRunnable(submission.Kind, task.Key.TaskName, task.Key.TaskVersion, plan);
+            deterministic[$"{task.Key.TaskName}@{task.Key.TaskVersion}"] = plan.Deterministic;
+            foreach (var (pair, fieldErrors) in task.Zip(plan.Errors))
+            {
+                var prefix = ParameterPointer(submission, pair.i, pair.node);
+                errors.AddRange(fieldErrors.Select(error => error with { Pointer = prefix + error.Pointer }));
+            }
+        }
+
+        return errors.Count > 0
+            ? throw MolDashException.Invalid("The parameters do not fit the task's input; each error names the field.", errors)
+            : deterministic;
+    }
+
+    private static void RequireRunnable(JobKind kind, string name, string version, TaskRunPlan plan)
+    {
+        if (plan.Status == TaskDefinitionStatus.Draft)
+        {
+            throw new MolDashException(ErrorKind.Conflict, $"Task {name} {version} is a draft; publish it before running it.");
+        }
+
+        // A pipeline version that pinned a task before it was deprecated keeps working.
+        if (plan.Status == TaskDefinitionStatus.Deprecated && kind != JobKind.Pipeline)
+        {
+            throw new MolDashException(ErrorKind.Conflict, $"Task {name} {version} is deprecated ({plan.DeprecationReason}); run a newer version.");
+        }
+    }
+
+    /// <summary>Where a node's parameter errors point in what the user submitted.</summary>
+    private static string ParameterPointer(JobSubmission submission, int index, JobNode node) => submission.Kind switch
+    {
+        JobKind.Task => "",
+        JobKind.Batch => $"/items/{index}",
+        _ => $"/nodes/{node.Id}",
+    };
+
+    private void Succeed(NodeState node, string outputJson)
+    {
+        node.Status = NodeStatus.Succeeded;
+        node.OutputJson = HasDependents(node) ? outputJson : null;
+        var deterministic = Job.DeterministicTasks.GetValueOrDefault($"{node.Node.TaskName}@{node.Node.TaskVersion}");
+        Job.UnrecordedResults.Add(Result(node, new JsonText(outputJson), NodeConfidence.Of(outputJson, deterministic)));
+        var took = node.FinishedAt - (node.StartedAt ?? node.QueuedAt);
+        AddEvent(JobEventKinds.NodeSucceeded, node, NodeStatus.Succeeded,
+            $"succeeded on attempt {node.Attempts} in {took?.TotalSeconds:0.###} s on {node.Instance}");
+    }
+
+    private void Fail(NodeState node, string error)
+    {
+        node.Status = NodeStatus.Failed;
+        node.Error = error;
+        Job.UnrecordedResults.Add(Result(node, null, null));
+        AddEvent(JobEventKinds.NodeFailed, node, NodeStatus.Failed, $"failed after {node.Attempts} attempt(s): {error}");
+        if (node.Node.ContinueOnFailure)
+        {
+            SkipDependentsOf(node);
+            return;
+        }
+
+        foreach (var other in Job.Nodes.Where(other => !other.IsFinished))
+        {
+            if (other.IsActive)
+            {
+                toCancel.Add(other);
+            }
+
+            other.Status = other.IsActive ? NodeStatus.Cancelled : NodeStatus.Skipped;
+            other.FinishedAt = time.GetUtcNow();
+        }
+
+        Finish(JobStatus.Failed, $"node '{node.Node.Id}' ({node.Node.TaskName} {node.Node.TaskVersion}) failed: {error}");
+        AddEvent(JobEventKinds.Failed, null, null, "job failed: " + Job.Error);
+    }
+
+    private void SkipDependentsOf(NodeState failed)
+    {
+        var skipped = new HashSet<string>(StringComparer.Ordinal) { failed.Node.Id };
+        bool more;
+        do
+        {
+            more = false;
+            foreach (var node in Job.Nodes.Where(node => node.Status == NodeStatus.Pending && node.Node.Inputs.Any(input => skipped.Contains(input.FromNode))))
+            {
+                node.Status = NodeStatus.Skipped;
+                node.FinishedAt = time.GetUtcNow();
+                skipped.Add(node.Node.Id);
+                AddEvent(JobEventKinds.NodeSkipped, node, NodeStatus.Skipped, $"skipped: it needs the output of '{failed.Node.Id}', which failed");
+                more = true;
+            }
+        }
+        while (more);
+    }
+
+    /// <summary>Queues the nodes whose inputs are all there, up to the job's parallelism; they are dispatched after the next write.</summary>
+    private void ScheduleReadyNodes()
+    {
+        if (Job.IsFinished)
+        {
+            return;
+        }
+
+        var free = settings.MaxParallelNodes - Job.Nodes.Count(node => node.IsActive);
+        var succeeded = Job.Nodes.Where(node => node.Status == NodeStatus.Succeeded).Select(node => node.Node.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var node in Job.Nodes.Where(node => node.Status == NodeStatus.Pending && node.Node.Inputs.All(input => succeeded.Contains(input.FromNode))))
+        {
+            if (free-- <= 0)
+            {
+                break;
+            }
+
+            node.Status = NodeStatus.Queued;
+            node.RunId = Guid.NewGuid();
+            node.QueuedAt = time.GetUtcNow();
+            toDispatch.Add(node);
+            AddEvent(JobEventKinds.Queued, node, NodeStatus.Queued, $"queued at {node.Node.TaskName} {node.Node.TaskVersion} (run {node.RunId})");
+        }
+
+        if (Job.Status == JobStatus.Pending && toDispatch.Count > 0)
+        {
+            Job.Status = JobStatus.Running;
+            Job.StartedAt = time.GetUtcNow();
+        }
+    }
+
+    /// <summary>
+    /// Ends the job when nothing is left to run: failed only if nothing succeeded, otherwise succeeded
+    /// with the count of nodes that failed (a batch with a few bad ligands still delivers the rest).
+    /// </summary>
+    private void CompleteIfDone()
+    {
+        if (Job.IsFinished || !Job.Nodes.TrueForAll(node => node.IsFinished))
+        {
+            return;
+        }
+
+        var failed = Job.Nodes.Count(node => node.Status != NodeStatus.Succeeded);
+        if (failed == Job.Nodes.Count)
+        {
+            Finish(JobStatus.Failed, Job.Nodes.Count == 1 ? Job.Nodes[0].Error : $"all {failed} nodes failed; first error: {Job.Nodes.First(node => node.Error is not null).Error}");
+            AddEvent(JobEventKinds.Failed, null, null, "job failed: " + Job.Error);
+            return;
+        }
+
+        Finish(JobStatus.Succeeded, failed == 0 ? null : $"{failed} of {Job.Nodes.Count} nodes did not succeed");
+        AddEvent(JobEventKinds.Succeeded, null, null, failed == 0 ? "job succeeded" : "job succeeded; " + Job.Error);
+    }
+
+    private void Finish(JobStatus status, string? error)
+    {
+        Job.Status = status;
+        Job.Error = error;
+        Job.FinishedAt = time.GetUtcNow();
+        foreach (var node in Job.Nodes)
+        {
+            node.OutputJson = null;
+        }
+    }
+
+    /// <summary>Writes the state, then acts on it: dispatches, cancels, records, publishes, and lets go of a finished job's resources.</summary>
+    private async Task CommitAsync()
+    {
+        await state.WriteStateAsync();
+        await SendAsync();
+        await RecordAsync();
+        await PublishAsync();
+        if (Job.IsFinished && !Job.SlotReleased)
+        {
+            await GrainFactory.GetGrain<IOrgJobSlotsGrain>(OwnerOrgId).ReleaseAsync(JobId);
+            Job.SlotReleased = true;
+            await state.WriteStateAsync();
+        }
+
+        if (Job.IsFinished && Job.UnrecordedEvents.Count == 0)
+        {
+            await UnregisterWatchdogAsync();
+        }
+    }
+
+    private async Task SendAsync()
+    {
+        var dispatches = toDispatch.ToList();
+        var cancels = toCancel.ToList();
+        toDispatch.Clear();
+        toCancel.Clear();
+        foreach (var node in cancels)
+        {
+            await ServiceOf(node).CancelRunAsync(node.RunId);
+        }
+
+        foreach (var node in dispatches)
+        {
+            var (parameters, error) = ParameterBinder.Bind(node.Node, id => Job.Nodes.Find(other => other.Node.Id == id)?.OutputJson);
+            if (parameters is null)
+            {
+                // Cannot happen twice: the node is failed and written before anything else runs.
+                await OnRunFinishedAsync(node.Node.Id, node.RunId, new TaskRunResult(false, null, "its inputs cannot be bound: " + error, 0, null));
+                continue;
+            }
+
+            var request = new TaskRunRequest(node.RunId, JobId, parameters, Job.Priority);
+            await ServiceOf(node).DispatchAsync(new TaskRunDispatch(request, this.GetPrimaryKeyString(), node.Node.Id));
+        }
+    }
+
+    /// <summary>Copies unrecorded events and results to the results database; on failure they stay for the next try.</summary>
+    private async Task RecordAsync()
+    {
+        if (Job.UnrecordedEvents.Count == 0 && Job.UnrecordedResults.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await records.WriteAsync(OwnerOrgId, JobViews.Summary(Job, JobId), [.. Job.UnrecordedEvents], [.. Job.UnrecordedResults], CancellationToken.None);
+            Job.UnrecordedEvents.Clear();
+            Job.UnrecordedResults.Clear();
+        }
+        catch (Exception e) when (e is DbException or TimeoutException)
+        {
+            logger.LogWarning(e, "Job {JobId}: the results database is unreachable; its events stay in the job's state until the next try", JobId);
+        }
+    }
+
+    private async Task PublishAsync()
+    {
+        if (unpublished.Count == 0)
+        {
+            return;
+        }
+
+        var events = unpublished.ToList();
+        unpublished.Clear();
+        try
+        {
+            await GrainFactory.GetGrain<IJobFeedGrain>(OwnerOrgId).PublishAsync(events);
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException)
+        {
+            // Live subscribers resynchronise from the job's snapshot and timeline.
+            logger.LogWarning(e, "Job {JobId}: {Count} live events not published", JobId, events.Count);
+        }
+    }
+
+    private async Task UnregisterWatchdogAsync()
+    {
+        if (await this.GetReminder(Watchdog) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private void AddEvent(string kind, NodeState? node, NodeStatus? nodeStatus, string message)
+    {
+        var entry = new JobEvent
+        {
+            JobId = JobId,
+            Seq = ++Job.LastSeq,
+            At = time.GetUtcNow(),
+            Kind = kind,
+            NodeId = node?.Node.Id,
+            Message = node is null ? message : $"{node.Node.Id}: {message}",
+            JobStatus = Job.Status,
+            NodeStatus = nodeStatus,
+            Progress = JobViews.Progress(Job),
+        };
+        Job.UnrecordedEvents.Add(entry);
+        unpublished.Add(entry);
+    }
+
+    private NodeResult Result(NodeState node, JsonText? output, double? confidence) => new()
+    {
+        JobId = JobId,
+        NodeId = node.Node.Id,
+        RunId = node.RunId,
+        TaskName = node.Node.TaskName,
+        TaskVersion = node.Node.TaskVersion,
+        Status = node.Status,
+        Attempts = node.Attempts,
+        Instance = node.Instance,
+        QueuedAt = node.QueuedAt,
+        StartedAt = node.StartedAt,
+        FinishedAt = node.FinishedAt,
+        Output = output,
+        Confidence = confidence,
+        Error = node.Error,
+    };
+
+    private NodeState? CurrentRun(string nodeId, Guid runId) =>
+        Job.Nodes.Find(node => node.Node.Id == nodeId) is { IsActive: true } node && node.RunId == runId ? node : null;
+
+    private bool HasDependents(NodeState node) =>
+        Job.Nodes.Exists(other => other.Node.Inputs.Any(input => input.FromNode == node.Node.Id));
+
+    private ITaskServiceGrain ServiceOf(NodeState node) =>
+        GrainFactory.GetGrain<ITaskServiceGrain>(TaskDefinitionKey.Format(OwnerOrgId, node.Node.TaskName, node.Node.TaskVersion));
+
+    private JobGrain RequireExisting() => Job.Exists ? this : throw MolDashException.NotFound("The job");
+
+    private JobView View() => JobViews.View(Job, OwnerOrgId, JobId);
+}

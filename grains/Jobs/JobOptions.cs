@@ -1,0 +1,14 @@
+namespace MolDash.Grains.Jobs;
+
+public sealed class JobOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>How often a job that is not finished checks on itself: re-dispatches runs it has not heard from, records what is unrecorded.</summary>
+    public TimeSpan WatchdogPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many of one job's nodes are handed to task services at a time (a batch's other items wait in the job).</summary>
+    public int MaxParallelNodes { get; set; } = 32;
+
+    public int MaxNodes { get; set; } = 10_000;
+}

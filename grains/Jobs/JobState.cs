@@ -1,0 +1,32 @@
+using MolDash.GrainInterfaces.Jobs;
+using MolDash.GrainInterfaces.TaskServices;
+
+namespace MolDash.Grains.Jobs;
+
+[GenerateSerializer]
+public sealed class JobState
+{
+    [Id(0)] public JobKind Kind { get; set; }
+    [Id(1)] public string Target { get; set; } = "";
+    [Id(2)] public RunPriority Priority { get; set; }
+    [Id(3)] public Guid SubmittedBy { get; set; }
+    [Id(4)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(5)] public DateTimeOffset? StartedAt { get; set; }
+    [Id(6)] public DateTimeOffset? FinishedAt { get; set; }
+    [Id(7)] public JobStatus Status { get; set; }
+    [Id(8)] public string? Error { get; set; }
+    [Id(9)] public long LastSeq { get; set; }
+    [Id(10)] public List<NodeState> Nodes { get; set; } = [];
+    /// <summary>Events not yet in the results database (an outbox: written there after the state, then cleared).</summary>
+    [Id(11)] public List<JobEvent> UnrecordedEvents { get; set; } = [];
+    [Id(12)] public List<NodeResult> UnrecordedResults { get; set; } = [];
+    [Id(13)] public string? Signature { get; set; }
+    /// <summary>Whether the job has given its org's concurrent-job slot back.</summary>
+    [Id(14)] public bool SlotReleased { get; set; }
+    /// <summary>Whether each task version is deterministic, by "name@version", for the confidence of its results.</summary>
+    [Id(15)] public Dictionary<string, bool> DeterministicTasks { get; set; } = [];
+
+    public bool Exists => CreatedAt != default;
+
+    public bool IsFinished => Status is JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled;
+}
