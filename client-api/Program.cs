@@ -3,6 +3,7 @@ using MolDash.Api.Auth;
 using MolDash.Api.Endpoints;
 using MolDash.Api.Errors;
 using MolDash.Api.Health;
+using MolDash.Api.Live;
 using MolDash.ServiceDefaults;
 using MolDash.ServiceDefaults.Configuration;
 using MolDash.ServiceDefaults.Health;
@@ -39,6 +40,10 @@ builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadReq
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOpenApi("v1");
+builder.Services.AddSignalR().AddJsonProtocol(options =>
+    options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddSingleton<JobFeedBridge>();
+builder.Services.AddHostedService(services => services.GetRequiredService<JobFeedBridge>());
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthTags.Ready]);
 
 var app = builder.Build();
@@ -66,5 +71,8 @@ api.MapOrganizationEndpoints();
 api.MapAuditEndpoints();
 api.MapUserEndpoints();
 api.MapTaskEndpoints();
+api.MapTaskRunEndpoints();
+api.MapJobEndpoints();
+app.MapHub<JobsHub>(HubPaths.Jobs);
 
 app.Run();

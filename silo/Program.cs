@@ -4,6 +4,7 @@ using MolDash.Grains.Access;
 using MolDash.Grains.Hosting;
 using MolDash.Grains.Identity.Sessions;
 using MolDash.Grains.Identity.Throttling;
+using MolDash.Grains.Jobs;
 using MolDash.Grains.Storage;
 using MolDash.ServiceDefaults;
 using MolDash.ServiceDefaults.Configuration;
@@ -29,6 +30,7 @@ builder.Services.AddValidatedOptions<BlobStorageOptions>(BlobStorageOptions.Sect
 builder.Services.AddValidatedOptions<LoginThrottleOptions>(LoginThrottleOptions.Section);
 builder.Services.AddValidatedOptions<RefreshTokenOptions>(RefreshTokenOptions.Section);
 builder.Services.AddMolDashGrainServices(database.ConnectionString);
+var jobs = builder.Configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
 
 // Registered before UseOrleans so it finishes before the silo starts: the providers need the schema.
 builder.Services.AddHostedService<MetadataDatabaseInitializer>();
@@ -60,6 +62,9 @@ builder.UseOrleans(silo =>
         options.Invariant = "Npgsql";
         options.ConnectionString = database.ConnectionString;
     });
+    // The job watchdog may tick faster than Orleans' default minimum (tests and small clusters recover sooner).
+    silo.Configure<ReminderOptions>(options =>
+        options.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(options.MinimumReminderPeriod.Ticks, jobs.WatchdogPeriod.Ticks)));
     silo.AddIncomingGrainCallFilter<GrainAccessFilter>();
     silo.AddDashboard();
 });

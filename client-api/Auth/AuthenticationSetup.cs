@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
+using MolDash.Api.Live;
 using MolDash.ServiceDefaults.Configuration;
 
 namespace MolDash.Api.Auth;
@@ -35,6 +36,13 @@ public static class AuthenticationSetup
                         && context.Request.Cookies.TryGetValue(AccessCookie.Name, out var cookie))
                     {
                         context.Token = cookie;
+                    }
+
+                    // Browsers cannot set headers on WebSockets or server-sent events: SignalR sends the token in the query.
+                    if (context.Request.Path.StartsWithSegments(HubPaths.Jobs)
+                        && context.Request.Query.TryGetValue("access_token", out var queryToken))
+                    {
+                        context.Token = queryToken;
                     }
 
                     return Task.CompletedTask;

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using MolDash.GrainInterfaces.Access;
 
 namespace MolDash.Api.Auth;
@@ -16,25 +15,11 @@ public sealed class CallerContextMiddleware(RequestDelegate next)
             ClientAddressContext.Set(address.ToString());
         }
 
-        if (ToCaller(context.User) is { } caller)
+        if (CallerClaims.ToCaller(context.User) is { } caller)
         {
             CallerContext.Set(caller);
         }
 
         return next(context);
-    }
-
-    private static Caller? ToCaller(ClaimsPrincipal user)
-    {
-        if (user.Identity?.IsAuthenticated != true || !Guid.TryParse(user.FindFirstValue(MolDashClaims.Subject), out var userId))
-        {
-            return null;
-        }
-
-        Guid? orgId = Guid.TryParse(user.FindFirstValue(MolDashClaims.OrgId), out var org) ? org : null;
-        // The platform's own role is never a person's, whatever a token says.
-        var roles = user.FindAll(MolDashClaims.Role).Select(claim => claim.Value)
-            .Where(role => role != MolDashRoles.Platform).ToArray();
-        return new Caller(userId, orgId, roles);
     }
 }

@@ -1,0 +1,6 @@
+namespace MolDash.Api.Live;
+
+public static class HubPaths
+{
+    public const string Jobs = "/hubs/jobs";
+}
