@@ -15,8 +15,15 @@ public sealed class OrgJobSlotsGrain : Grain, IOrgJobSlotsGrain
             return;
         }
 
-        // Read on every admission so a quota change counts at once.
-        var quotas = (await GrainFactory.GetGrain<IOrganizationGrain>(this.GetPrimaryKey()).GetAsync()).Quotas;
+        // Read on every admission so a quota or status change counts at once.
+        var org = await GrainFactory.GetGrain<IOrganizationGrain>(this.GetPrimaryKey()).GetAsync();
+        if (org.Status != OrganizationStatus.Active)
+        {
+            throw new MolDashException(ErrorKind.Conflict,
+                $"The organization is {org.Status.ToString().ToLowerInvariant()}, not active: it runs no jobs until it is.");
+        }
+
+        var quotas = org.Quotas;
         if (running.Count >= quotas.MaxConcurrentJobs)
         {
             throw new MolDashException(ErrorKind.TooManyRequests,

@@ -34,6 +34,9 @@ public sealed class PlatformUnderTest : IAsyncDisposable
 
     public Uri ApiAddress => Api?.BaseAddress ?? throw new InvalidOperationException("The API is not running.");
 
+    /// <summary>Silos and API processes started beside the first ones (a scaled-out cluster); disposed with the platform.</summary>
+    public List<ServiceProcess> Extra { get; } = [];
+
     public static async Task<PlatformUnderTest> StartAsync(string purpose)
     {
         var database = TestDatabase.CreateName(purpose);
@@ -48,6 +51,9 @@ public sealed class PlatformUnderTest : IAsyncDisposable
             ["Silo__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Silo__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging__LogLevel__Default"] = "Warning",
+            // Jobs whose silo died are picked up again within seconds, not the production minute.
+            ["Jobs__WatchdogPeriod"] = "00:00:05",
+            ["TaskServices__ProbeInterval"] = "00:00:02",
         };
         var stack = new PlatformUnderTest(database, environment);
         try
@@ -72,9 +78,41 @@ public sealed class PlatformUnderTest : IAsyncDisposable
         await StartProcessesAsync();
     }
 
-    public HttpClient CreateClient(string? accessToken = null)
+    /// <summary>Kills the silo without warning; <see cref="StartSiloAsync"/> starts it again on the same ports, as a restarted pod would.</summary>
+    public Task KillSiloAsync() => Silo!.KillAsync();
+
+    public async Task StartSiloAsync()
     {
-        var client = new HttpClient { BaseAddress = ApiAddress };
+        await Silo!.DisposeAsync();
+        Silo = await ServiceProcess.StartAsync("silo", RepositoryLayout.SiloAssembly, environment, ReadyWithin);
+    }
+
+    /// <summary>Starts another silo of the same cluster on ports of its own.</summary>
+    public async Task<ServiceProcess> AddSiloAsync()
+    {
+        var own = new Dictionary<string, string>(environment)
+        {
+            ["Silo__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Silo__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var silo = await ServiceProcess.StartAsync("silo", RepositoryLayout.SiloAssembly, own, ReadyWithin);
+        Extra.Add(silo);
+        return silo;
+    }
+
+    /// <summary>Starts another API process of the same installation.</summary>
+    public async Task<ServiceProcess> AddApiAsync()
+    {
+        var api = await ServiceProcess.StartAsync("api", RepositoryLayout.ApiAssembly, environment, ReadyWithin);
+        Extra.Add(api);
+        return api;
+    }
+
+    public HttpClient CreateClient(string? accessToken = null) => CreateClient(ApiAddress, accessToken);
+
+    public static HttpClient CreateClient(Uri apiAddress, string? accessToken)
+    {
+        var client = new HttpClient { BaseAddress = apiAddress };
         if (accessToken is not null)
         {
             client.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
@@ -97,6 +135,11 @@ public sealed class PlatformUnderTest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var process in Extra)
+        {
+            await process.DisposeAsync();
+        }
+
         if (Api is not null)
         {
             await Api.DisposeAsync();
