@@ -23,6 +23,10 @@ public static class JobEndpoints
         jobs.MapGet("/{jobId:guid}/events", EventsAsync)
             .WithSummary("The job's timeline in order, after a sequence number (afterSeq), a page at a time.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        jobs.MapGet("/{jobId:guid}/logs", LogsAsync)
+            .WithSummary("The job's log as plain text: one line per event; a finished job's log is the one kept in blob storage (its logsUri).")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapGet("/{jobId:guid}/results", ResultsAsync)
             .WithSummary("Each finished node's output (scores, poses), confidence, attempts and timings, in node order, a page at a time.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -60,6 +64,9 @@ public static class JobEndpoints
 
     private static Task<IResult> EventsAsync(Guid jobId, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId, long? afterSeq, int? limit) =>
         OnJobAsync(jobId, user, cluster, orgId, async job => TypedResults.Ok(await job.GetEventsAsync(afterSeq ?? 0, limit ?? 100)));
+
+    private static Task<IResult> LogsAsync(Guid jobId, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
+        OnJobAsync(jobId, user, cluster, orgId, async job => TypedResults.Text(await job.GetLogAsync(), "text/plain; charset=utf-8"));
 
     private static Task<IResult> ResultsAsync(Guid jobId, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId, string? after, int? limit) =>
         OnJobAsync(jobId, user, cluster, orgId, async job => TypedResults.Ok(await job.GetResultsAsync(after, limit ?? DefaultPageSize)));

@@ -24,6 +24,10 @@ public interface IJobGrain : IGrainWithStringKey
     [Alias("GetEvents")]
     Task<JobEventPage> GetEventsAsync(long afterSeq, int limit);
 
+    /// <summary>The job's log as text: its timeline so far, or the stored log of a finished job.</summary>
+    [Alias("GetLog")]
+    Task<string> GetLogAsync();
+
     [Alias("GetResults")]
     Task<NodeResultPage> GetResultsAsync(string? after, int limit);
 

@@ -22,4 +22,6 @@ public sealed record JobView
     /// <summary>The sequence number of the job's latest event.</summary>
     [Id(13)] public required long LastEventSeq { get; init; }
     [Id(14)] public string? Signature { get; init; }
+    /// <summary>The finished job's log in the org's blob container (read it at /jobs/{id}/logs); null while the job runs.</summary>
+    [Id(15)] public string? LogsUri { get; init; }
 }

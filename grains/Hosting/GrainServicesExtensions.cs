@@ -30,6 +30,7 @@ public static class GrainServicesExtensions
         services.AddSingleton<TaskServiceHttp>();
         services.AddOptions<TaskServiceOptions>().BindConfiguration(TaskServiceOptions.Section);
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
+        services.AddSingleton<JobLog>();
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<RootAccountSeeder>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();

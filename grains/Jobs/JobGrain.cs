@@ -21,6 +21,7 @@ namespace MolDash.Grains.Jobs;
 public sealed class JobGrain(
     [PersistentState("job", GrainStorageNames.Default)] IPersistentState<JobState> state,
     IJobRecords records,
+    JobLog log,
     IOptions<JobOptions> options,
     TimeProvider time,
     ILogger<JobGrain> logger) : Grain, IJobGrain, IOrgOwned, IRemindable
@@ -110,6 +111,13 @@ public sealed class JobGrain(
         PageSize.Validate(limit, MaxEventPage);
         await RecordAsync();
         return await records.EventsAsync(OwnerOrgId, JobId, afterSeq, limit, CancellationToken.None);
+    }
+
+    public async Task<string> GetLogAsync()
+    {
+        RequireExisting();
+        await RecordAsync();
+        return await log.ReadAsync(OwnerOrgId, JobId, Job.LogBlob, CancellationToken.None);
     }
 
     public async Task<NodeResultPage> GetResultsAsync(string? after, int limit)
@@ -385,9 +393,28 @@ public sealed class JobGrain(
             await state.WriteStateAsync();
         }
 
-        if (Job.IsFinished && Job.UnrecordedEvents.Count == 0)
+        if (Job.IsFinished && Job.UnrecordedEvents.Count == 0 && Job.LogBlob is null)
+        {
+            await StoreLogAsync();
+        }
+
+        if (Job.IsFinished && Job.UnrecordedEvents.Count == 0 && Job.LogBlob is not null)
         {
             await UnregisterWatchdogAsync();
+        }
+    }
+
+    /// <summary>Keeps the finished job's log in blob storage; if storage is down, the watchdog tries again.</summary>
+    private async Task StoreLogAsync()
+    {
+        try
+        {
+            Job.LogBlob = await log.StoreAsync(OwnerOrgId, JobId, CancellationToken.None);
+            await state.WriteStateAsync();
+        }
+        catch (Exception e) when (e is DbException or TimeoutException or IOException or Azure.RequestFailedException)
+        {
+            logger.LogWarning(e, "Job {JobId}: its log could not be stored yet", JobId);
         }
     }
 

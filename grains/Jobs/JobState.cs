@@ -26,6 +26,9 @@ public sealed class JobState
     /// <summary>Whether each task version is deterministic, by "name@version", for the confidence of its results.</summary>
     [Id(15)] public Dictionary<string, bool> DeterministicTasks { get; set; } = [];
 
+    /// <summary>Where the finished job's log is in the org's container; null until it is written.</summary>
+    [Id(16)] public string? LogBlob { get; set; }
+
     public bool Exists => CreatedAt != default;
 
     public bool IsFinished => Status is JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled;

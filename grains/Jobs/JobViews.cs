@@ -28,6 +28,7 @@ public static class JobViews
         Nodes = [.. job.Nodes.Select(Node)],
         LastEventSeq = job.LastSeq,
         Signature = job.Signature,
+        LogsUri = job.LogBlob,
     };
 
     public static JobSummary Summary(JobState job, Guid jobId) => new()

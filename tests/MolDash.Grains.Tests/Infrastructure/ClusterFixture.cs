@@ -6,6 +6,7 @@ using MolDash.Grains.Identity;
 using MolDash.Grains.Identity.Sessions;
 using MolDash.Grains.Jobs;
 using MolDash.Grains.Organizations;
+using MolDash.Grains.Storage;
 using MolDash.Grains.TaskServices;
 using MolDash.Grains.Tasks;
 using MolDash.Grains.Users;
@@ -27,6 +28,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public static ScriptedOrgResources Resources { get; } = new();
 
     public static InMemoryJobRecords JobRecords { get; } = new();
+
+    public static InMemoryBlobStore Blobs { get; } = new();
 
     public TestCluster Cluster { get; } = new TestClusterBuilder(initialSilosCount: 1)
         .AddSiloBuilderConfigurator<SiloConfigurator>()
@@ -52,6 +55,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         siloBuilder.Services.AddSingleton<ITaskCatalog>(TaskCatalog);
         siloBuilder.Services.AddSingleton<TaskServiceHttp>();
         siloBuilder.Services.AddSingleton<IJobRecords>(JobRecords);
+        siloBuilder.Services.AddSingleton<IBlobStore>(Blobs);
+        siloBuilder.Services.AddSingleton<JobLog>();
         siloBuilder.Services.Configure<JobOptions>(options => options.MaxParallelNodes = 3);
         // Short waits so the error paths of the task-service grain finish quickly.
         siloBuilder.Services.Configure<TaskServiceOptions>(options =>

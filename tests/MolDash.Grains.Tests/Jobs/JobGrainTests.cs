@@ -41,6 +41,12 @@ public sealed class JobGrainTests(ClusterFixture fixture)
         Assert.Equal(Enumerable.Range(1, timeline.Count).Select(seq => (long)seq), timeline.Select(entry => entry.Seq));
         Assert.Equal(JobStatus.Succeeded, timeline[^1].JobStatus);
 
+        var log = await job.GetLogAsync();
+        Assert.Equal(timeline.Count, log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("#5 succeeded", log, StringComparison.Ordinal);
+        Assert.NotNull(done.LogsUri);
+        Assert.Equal(log, ClusterFixture.Blobs.Text(Grains.Organizations.OrgResourceNames.BlobContainer(org), done.LogsUri));
+
         var result = Assert.Single((await job.GetResultsAsync(null, 10)).Items);
         Assert.Equal("""{ "echo": { "text": "hello" } }""", result.Output?.Json);
         Assert.Equal(1.0, result.Confidence);

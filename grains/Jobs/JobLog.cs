@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using MolDash.GrainInterfaces.Jobs;
+using MolDash.Grains.Organizations;
+using MolDash.Grains.Storage;
+
+namespace MolDash.Grains.Jobs;
+
+/// <summary>
+/// A job's log as text: its timeline, one line per event. A finished job's log is kept in the org's
+/// blob container (its logs_uri); a running job's is rendered from the results database.
+/// </summary>
+public sealed class JobLog(IBlobStore blobs, IJobRecords records)
+{
+    private const int PageSize = 500;
+
+    public static string BlobName(Guid jobId) => $"jobs/{jobId:N}/job.log";
+
+    /// <returns>The blob name the log was stored under.</returns>
+    public async Task<string> StoreAsync(Guid orgId, Guid jobId, CancellationToken cancellationToken)
+    {
+        var text = await RenderAsync(orgId, jobId, cancellationToken);
+        await using var content = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        await blobs.PutAsync(OrgResourceNames.BlobContainer(orgId), BlobName(jobId), content, "text/plain; charset=utf-8", cancellationToken);
+        return BlobName(jobId);
+    }
+
+    public async Task<string> ReadAsync(Guid orgId, Guid jobId, string? blobName, CancellationToken cancellationToken)
+    {
+        if (blobName is not null && await blobs.OpenReadAsync(OrgResourceNames.BlobContainer(orgId), blobName, cancellationToken) is { } stored)
+        {
+            await using (stored)
+            {
+                using var reader = new StreamReader(stored, Encoding.UTF8);
+                return await reader.ReadToEndAsync(cancellationToken);
+            }
+        }
+
+        return await RenderAsync(orgId, jobId, cancellationToken);
+    }
+
+    private async Task<string> RenderAsync(Guid orgId, Guid jobId, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        long? after = 0;
+        while (after is { } from)
+        {
+            var page = await records.EventsAsync(orgId, jobId, from, PageSize, cancellationToken);
+            foreach (var entry in page.Items)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{entry.At.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} #{entry.Seq} {entry.Kind,-15} {entry.Message}\n");
+            }
+
+            after = page.NextAfterSeq;
+        }
+
+        return text.ToString();
+    }
+}
