@@ -75,6 +75,8 @@ public sealed class JobGrain(
         await this.RegisterOrUpdateReminder(Watchdog, settings.WatchdogPeriod, settings.WatchdogPeriod);
         ScheduleReadyNodes();
         await CommitAsync();
+        JobMetrics.Submitted.Add(1);
+        JobMetrics.Active.Add(1);
         return View();
     }
 
@@ -138,7 +140,11 @@ public sealed class JobGrain(
         node.Status = NodeStatus.Running;
         node.Attempts = attempt;
         node.Instance = instance;
-        node.StartedAt ??= time.GetUtcNow();
+        if (node.StartedAt is null)
+        {
+            node.StartedAt = time.GetUtcNow();
+            JobMetrics.QueueWait.Record((node.StartedAt - node.QueuedAt)?.TotalSeconds ?? 0);
+        }
         AddEvent(JobEventKinds.Started, node, NodeStatus.Running, $"attempt {attempt} started on {instance}");
         await CommitAsync();
     }
@@ -165,6 +171,9 @@ public sealed class JobGrain(
         node.Attempts = Math.Max(node.Attempts, result.Attempts);
         node.Instance = result.Instance ?? node.Instance;
         node.FinishedAt = time.GetUtcNow();
+        JobMetrics.RunTime.Record((node.FinishedAt - (node.StartedAt ?? node.QueuedAt))?.TotalSeconds ?? 0,
+            new KeyValuePair<string, object?>("task", $"{node.Node.TaskName}@{node.Node.TaskVersion}"),
+            new KeyValuePair<string, object?>("outcome", result.Succeeded ? "succeeded" : "failed"));
         if (result.Succeeded)
         {
             Succeed(node, result.OutputJson!);
@@ -370,6 +379,8 @@ public sealed class JobGrain(
 
     private void Finish(JobStatus status, string? error)
     {
+        JobMetrics.Finished.Add(1, new KeyValuePair<string, object?>("status", status.ToString()));
+        JobMetrics.Active.Add(-1);
         Job.Status = status;
         Job.Error = error;
         Job.FinishedAt = time.GetUtcNow();
