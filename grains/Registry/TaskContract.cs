@@ -11,6 +11,7 @@ namespace MolDash.Grains.Registry;
 public sealed class TaskContract
 {
     private readonly JsonNode root;
+    private IReadOnlyList<OutputFileField>? outputFiles;
 
     private TaskContract(JsonNode root, TaskOperation operation, TaskForm form)
     {
@@ -26,6 +27,9 @@ public sealed class TaskContract
     public TaskOperation Operation { get; }
 
     public TaskForm Form { get; }
+
+    /// <summary>Where the output holds files, found once per contract.</summary>
+    public IReadOnlyList<OutputFileField> OutputFiles => outputFiles ??= OutputFileFinder.Find(root, Operation);
 
     /// <summary>Builds the contract from a document already known to be valid, or reports why it is not.</summary>
     public static TaskContract? Create(JsonNode root, TaskOperation operation, List<FieldError> errors)
