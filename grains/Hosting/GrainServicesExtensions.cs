@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using MolDash.Grains.Audit;
 using MolDash.Grains.Identity;
 using MolDash.Grains.Identity.Sessions;
+using MolDash.Grains.Jobs;
 using MolDash.Grains.Organizations;
 using MolDash.Grains.Persistence;
 using MolDash.Grains.Storage;
@@ -45,6 +46,7 @@ public static class GrainServicesExtensions
             }
         });
         services.AddSingleton<OrgResultsDatabases>();
+        services.AddSingleton<IJobRecords, PostgresJobRecords>();
         services.AddSingleton<IOrgResources, OrgResourceProvisioner>();
         return services;
     }
