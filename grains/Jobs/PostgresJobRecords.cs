@@ -93,7 +93,7 @@ public sealed class PostgresJobRecords(OrgResultsDatabases databases) : IJobReco
         StartedAt = reader.GetFieldValue<DateTimeOffset?>(7),
         FinishedAt = reader.GetFieldValue<DateTimeOffset?>(8),
         Progress = new JobProgress(reader.GetInt32(9), reader.GetInt32(10), reader.GetInt32(11), reader.GetInt32(12)),
-        Error = reader.GetFieldValue<string?>(13),
+        Error = TextOrNull(reader, 13),
     };
 
     private static JobEvent ReadEvent(NpgsqlDataReader reader) => new()
@@ -102,7 +102,7 @@ public sealed class PostgresJobRecords(OrgResultsDatabases databases) : IJobReco
         Seq = reader.GetInt64(1),
         At = reader.GetFieldValue<DateTimeOffset>(2),
         Kind = reader.GetString(3),
-        NodeId = reader.GetFieldValue<string?>(4),
+        NodeId = TextOrNull(reader, 4),
         Message = reader.GetString(5),
         JobStatus = Enum.Parse<JobStatus>(reader.GetString(6)),
         NodeStatus = reader.IsDBNull(7) ? null : Enum.Parse<NodeStatus>(reader.GetString(7)),
@@ -118,14 +118,16 @@ public sealed class PostgresJobRecords(OrgResultsDatabases databases) : IJobReco
         TaskVersion = reader.GetString(4),
         Status = Enum.Parse<NodeStatus>(reader.GetString(5)),
         Attempts = reader.GetInt32(6),
-        Instance = reader.GetFieldValue<string?>(7),
+        Instance = TextOrNull(reader, 7),
         QueuedAt = reader.GetFieldValue<DateTimeOffset?>(8),
         StartedAt = reader.GetFieldValue<DateTimeOffset?>(9),
         FinishedAt = reader.GetFieldValue<DateTimeOffset?>(10),
         Output = reader.IsDBNull(11) ? null : new JsonText(reader.GetString(11)),
         Confidence = reader.GetFieldValue<double?>(12),
-        Error = reader.GetFieldValue<string?>(13),
+        Error = TextOrNull(reader, 13),
     };
+
+    private static string? TextOrNull(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private static Task<List<T>> ReadAllAsync<T>(NpgsqlCommand command, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken) =>
         ExecuteAsync(async () =>
