@@ -27,10 +27,12 @@ WITH (fillfactor = 85);
 
 -- Every listing orders by (created_at, id) in either direction and pages by keyset on it; each filter
 -- gets an index that leads with its equality column and then yields rows already in listing order, so a
--- page reads about `limit` index entries whatever the size of the org. Kind (three values) and date
--- ranges ride on the plain order index; other combinations filter rows of the most selective index.
+-- page reads about `limit` index entries whatever the size of the org (even for a rare status or kind).
+-- A date range alone rides on the plain order index; combined filters read the most selective index
+-- and filter its rows. See the job-listing benchmark in docs/benchmarks.md for the plans.
 CREATE INDEX ix_jobs_created ON jobs (created_at, id);
 CREATE INDEX ix_jobs_status_created ON jobs (status, created_at, id);
+CREATE INDEX ix_jobs_kind_created ON jobs (kind, created_at, id);
 CREATE INDEX ix_jobs_target_created ON jobs (target, created_at, id);
 CREATE INDEX ix_jobs_target_name_created ON jobs (target_name, created_at, id);
 CREATE INDEX ix_jobs_submitter_created ON jobs (submitted_by, created_at, id);
