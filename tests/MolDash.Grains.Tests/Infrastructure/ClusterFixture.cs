@@ -4,6 +4,7 @@ using MolDash.Grains.Access;
 using MolDash.Grains.Audit;
 using MolDash.Grains.Identity;
 using MolDash.Grains.Identity.Sessions;
+using MolDash.Grains.Jobs;
 using MolDash.Grains.Organizations;
 using MolDash.Grains.TaskServices;
 using MolDash.Grains.Tasks;
@@ -24,6 +25,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public static InMemoryOrgMemberships Memberships { get; } = new();
 
     public static ScriptedOrgResources Resources { get; } = new();
+
+    public static InMemoryJobRecords JobRecords { get; } = new();
 
     public TestCluster Cluster { get; } = new TestClusterBuilder(initialSilosCount: 1)
         .AddSiloBuilderConfigurator<SiloConfigurator>()
@@ -47,6 +50,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         siloBuilder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         siloBuilder.Services.AddSingleton<Auditor>();
         siloBuilder.Services.AddSingleton<ITaskCatalog>(TaskCatalog);
+        siloBuilder.Services.AddSingleton<IJobRecords>(JobRecords);
         siloBuilder.Services.AddSingleton<TaskServiceHttp>();
         // Short waits so the error paths of the task-service grain finish quickly.
         siloBuilder.Services.Configure<TaskServiceOptions>(options =>

@@ -100,6 +100,20 @@ public sealed class PostgresJobRecordsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_write_without_events_changes_a_job_only_before_its_first_event()
+    {
+        var job = Job();
+        await WriteAsync(job, [], []);
+        var created = job with { Error = "created" };
+        await WriteAsync(created, [], []);
+        await WriteAsync(created, Events(job.JobId, 1, 1), []);
+
+        await WriteAsync(job with { Status = JobStatus.Cancelled }, [], []);
+
+        Assert.Equal([created], (await ListAsync(new JobQuery())).Items);
+    }
+
+    [Fact]
     public async Task Events_page_after_a_sequence_number()
     {
         var job = Job();
