@@ -8,5 +8,6 @@ public static class BenchmarkSuites
         new Platform.PlatformBenchmarkSuite(),
         new Docking.DockingBenchmarkSuite(),
         new Identity.IdentityBenchmarkSuite(),
+        new Jobs.JobListingBenchmarkSuite(),
     ];
 }

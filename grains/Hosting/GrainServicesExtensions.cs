@@ -48,6 +48,7 @@ public static class GrainServicesExtensions
             }
         });
         services.AddSingleton<OrgResultsDatabases>();
+        services.AddSingleton<IJobRecords, PostgresJobRecords>();
         services.AddSingleton<IOrgResources, OrgResourceProvisioner>();
         return services;
     }

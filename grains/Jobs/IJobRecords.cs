@@ -9,6 +9,13 @@ namespace MolDash.Grains.Jobs;
 public interface IJobRecords
 {
     /// <summary>Upserts the job row, appends the events (by job and seq) and upserts the node results (by job and node).</summary>
+    /// <remarks>
+    /// A write stands for the job as of its summary's <see cref="JobSummary.LastEventSeq"/> (or its highest
+    /// event seq, if higher). When the stored row is
+    /// already past that seq, the row and the results are left as they are (a late or repeated write never
+    /// moves a job back); the events are still added where missing. So a write that changes the job carries
+    /// the event of that change, as every transition appends one.
+    /// </remarks>
     Task WriteAsync(Guid orgId, JobSummary job, IReadOnlyList<JobEvent> events, IReadOnlyList<NodeResult> results, CancellationToken cancellationToken);
 
     Task<JobSummaryPage> ListAsync(Guid orgId, JobQuery query, string? after, int limit, CancellationToken cancellationToken);

@@ -1,6 +1,6 @@
 namespace MolDash.Testing;
 
-/// <summary>Where the built silo and API are, for the configuration the tests themselves were built with.</summary>
+/// <summary>Where the built silo, API and echo service are, for the configuration the tests themselves were built with.</summary>
 public static class RepositoryLayout
 {
     public static string Root { get; } = FindRoot();
@@ -13,6 +13,8 @@ public static class RepositoryLayout
     public static string SiloAssembly => Built("silo", "MolDash.Silo.dll");
 
     public static string ApiAssembly => Built("client-api", "MolDash.Api.dll");
+
+    public static string EchoServiceAssembly => Built(Path.Combine("task-services", "echo"), "MolDash.EchoService.dll");
 
     private static string Built(string project, string assembly)
     {

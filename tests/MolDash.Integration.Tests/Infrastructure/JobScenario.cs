@@ -1,0 +1,92 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using MolDash.Testing;
+
+namespace MolDash.Integration.Tests.Infrastructure;
+
+/// <summary>A fresh org with an Admin and a Standard member, and the echo task registered, published and served.</summary>
+public sealed class JobScenario
+{
+    public const string Task = "/api/v1/tasks/echo/versions/1.0.0";
+
+    private JobScenario(Guid orgId, string adminToken, string memberToken, Guid memberId)
+    {
+        OrgId = orgId;
+        AdminToken = adminToken;
+        MemberToken = memberToken;
+        MemberId = memberId;
+    }
+
+    public Guid OrgId { get; }
+
+    public string AdminToken { get; }
+
+    public string MemberToken { get; }
+
+    public Guid MemberId { get; }
+
+    public static async Task<JobScenario> CreateAsync(PlatformUnderTest platform, string rootToken, Uri echoAddress, int maxAttempts = 3)
+    {
+        Guid orgId;
+        using (var root = platform.CreateClient(rootToken))
+        {
+            using var created = await root.PostAsJsonAsync("/api/v1/orgs", new { name = $"Jobs {Guid.NewGuid():N}"[..30] });
+            created.EnsureSuccessStatusCode();
+            orgId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        }
+
+        var adminToken = await MemberTokenAsync(platform, rootToken, orgId, "admin");
+        var memberToken = await MemberTokenAsync(platform, rootToken, orgId, "standard");
+        using var admin = platform.CreateClient(adminToken);
+        using var echo = new HttpClient { BaseAddress = echoAddress };
+        var document = await echo.GetStringAsync("/openapi.json");
+        using (var defined = await admin.PostAsJsonAsync("/api/v1/tasks", new
+        {
+            name = "echo",
+            version = "1.0.0",
+            description = "Echoes its message",
+            category = "testing",
+            document,
+            deployment = new { image = "moldash/echo:1", maxAttempts, timeoutSeconds = 120, deterministic = true },
+        }))
+        {
+            defined.EnsureSuccessStatusCode();
+        }
+
+        (await admin.PostAsync($"{Task}/publish", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"{Task}/service/instances", new { address = echoAddress.ToString() })).EnsureSuccessStatusCode();
+        using var me = platform.CreateClient(memberToken);
+        var memberId = (await me.GetFromJsonAsync<JsonElement>("/api/v1/auth/me")).GetProperty("userId").GetGuid();
+        return new JobScenario(orgId, adminToken, memberToken, memberId);
+    }
+
+    /// <summary>Polls the job until it reaches a final status (or fails the test after a minute).</summary>
+    public static async Task<JsonElement> FinishedAsync(HttpClient client, Guid jobId)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var job = await client.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{jobId}");
+            if (job.GetProperty("status").GetString() is "Succeeded" or "Failed" or "Cancelled")
+            {
+                return job;
+            }
+
+            await System.Threading.Tasks.Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Job {jobId} did not finish within a minute.");
+    }
+
+    private static async Task<string> MemberTokenAsync(PlatformUnderTest platform, string rootToken, Guid orgId, string role)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@moldash.test";
+        const string password = "member-password-1";
+        using (var root = platform.CreateClient(rootToken))
+        {
+            using var created = await root.PostAsJsonAsync($"/api/v1/orgs/{orgId}/users", new { email, password, roles = new[] { role } });
+            created.EnsureSuccessStatusCode();
+        }
+
+        return await platform.AccessTokenAsync(email, password);
+    }
+}
