@@ -3,6 +3,7 @@ using MolDash.Api.Auth;
 using MolDash.Api.Endpoints;
 using MolDash.Api.Errors;
 using MolDash.Api.Health;
+using MolDash.Api.Uploads;
 using MolDash.ServiceDefaults;
 using MolDash.ServiceDefaults.Configuration;
 using MolDash.ServiceDefaults.Health;
@@ -39,6 +40,7 @@ builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadReq
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOpenApi("v1");
+builder.Services.AddHttpClient<StagingBlobWriter>();
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthTags.Ready]);
 
 var app = builder.Build();
@@ -66,5 +68,6 @@ api.MapOrganizationEndpoints();
 api.MapAuditEndpoints();
 api.MapUserEndpoints();
 api.MapTaskEndpoints();
+api.MapArtifactEndpoints();
 
 app.Run();
