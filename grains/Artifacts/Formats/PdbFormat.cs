@@ -1,9 +1,9 @@
 namespace MolDash.Grains.Artifacts.Formats;
 
-/// <summary>Protein Data Bank files: records by name, at least one ATOM/HETATM with numeric coordinates.</summary>
+/// <summary>Protein Data Bank files: records by name, at least one ATOM/HETATM with numeric coordinates. Checked after PDBQT, whose atoms look alike.</summary>
 public sealed class PdbFormat : IMoleculeFormat
 {
-    private static readonly string[] HeaderRecords = ["HEADER", "REMARK", "CRYST1", "COMPND", "TITLE", "MODEL", "ATOM", "HETATM"];
+    private static readonly string[] HeaderRecords = ["HEADER", "REMARK", "CRYST1", "COMPND", "TITLE", "MODEL"];
 
     public string Name => "pdb";
     public string DisplayName => "PDB";
@@ -13,7 +13,7 @@ public sealed class PdbFormat : IMoleculeFormat
     public bool Recognizes(IReadOnlyList<string> head)
     {
         var first = head.FirstOrDefault(line => line.Trim().Length > 0);
-        return first is not null && HeaderRecords.Contains(PdbRecords.Name(first), StringComparer.Ordinal);
+        return (first is not null && HeaderRecords.Contains(PdbRecords.Name(first), StringComparer.Ordinal)) || head.Any(PdbRecords.IsAtom);
     }
 
     public ILineValidator CreateValidator() => new Validator();
