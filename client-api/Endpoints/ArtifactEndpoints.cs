@@ -22,7 +22,6 @@ public static class ArtifactEndpoints
         artifacts.MapPost("/", UploadAsync)
             // The body streams to storage and the org's quotas bound it, not the server-wide request limit.
             .WithMetadata(new DisableRequestSizeLimitAttribute())
-            .Accepts<Stream>("application/octet-stream", "multipart/form-data")
             .WithSummary("Upload a molecule file: multipart/form-data with one file part, or the raw body with ?fileName=; ?format= declares the format (pdb, sdf, mol2, pdbqt, smiles, csv), else it is detected. 201 with the artifact, 200 with the existing one for content the org already has.")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
