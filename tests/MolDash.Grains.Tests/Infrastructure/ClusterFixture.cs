@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MolDash.Grains.Access;
+using MolDash.Grains.Artifacts;
 using MolDash.Grains.Audit;
 using MolDash.Grains.Identity;
 using MolDash.Grains.Identity.Sessions;
 using MolDash.Grains.Organizations;
+using MolDash.Grains.Storage;
 using MolDash.Grains.TaskServices;
 using MolDash.Grains.Tasks;
 using MolDash.Grains.Users;
@@ -24,6 +26,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     public static InMemoryOrgMemberships Memberships { get; } = new();
 
     public static ScriptedOrgResources Resources { get; } = new();
+
+    public static InMemoryArtifactStore Artifacts { get; } = new();
+
+    public static InMemoryBlobStore Blobs { get; } = new();
 
     public TestCluster Cluster { get; } = new TestClusterBuilder(initialSilosCount: 1)
         .AddSiloBuilderConfigurator<SiloConfigurator>()
@@ -48,6 +54,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         siloBuilder.Services.AddSingleton<Auditor>();
         siloBuilder.Services.AddSingleton<ITaskCatalog>(TaskCatalog);
         siloBuilder.Services.AddSingleton<TaskServiceHttp>();
+        siloBuilder.Services.AddSingleton<IArtifactStore>(Artifacts);
+        siloBuilder.Services.AddSingleton<IBlobStore>(Blobs);
         // Short waits so the error paths of the task-service grain finish quickly.
         siloBuilder.Services.Configure<TaskServiceOptions>(options =>
         {

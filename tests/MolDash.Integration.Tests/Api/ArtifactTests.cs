@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -48,6 +49,27 @@ public sealed class ArtifactTests(PlatformFixture fixture)
                 Assert.Equal($"/api/v1/artifacts/{artifact.GetProperty("id").GetGuid()}", response.Headers.Location?.ToString());
             }
         }
+    }
+
+    [Fact]
+    public async Task A_file_larger_than_one_staging_block_streams_through_and_reads_back_whole()
+    {
+        using var member = platform.CreateClient(await fixture.NewMemberTokenAsync(await CreateOrgAsync(), "standard"));
+        var library = new StringBuilder();
+        for (var i = 0; library.Length < 9 * 1024 * 1024; i++)
+        {
+            library.Append(CultureInfo.InvariantCulture, $"CC(=O)Oc1ccccc1C(=O)O aspirin-{i}\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(library.ToString());
+        using var uploaded = await UploadMultipartAsync(member, "library.smi", bytes);
+
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var artifact = await uploaded.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((bytes.Length, Sha256(bytes)), (artifact.GetProperty("sizeBytes").GetInt64(), artifact.GetProperty("sha256").GetString()));
+        var download = await member.GetFromJsonAsync<JsonElement>($"/api/v1/artifacts/{artifact.GetProperty("id").GetGuid()}/download");
+        using var plain = new HttpClient();
+        Assert.Equal(Sha256(bytes), Sha256(await plain.GetByteArrayAsync(download.GetProperty("url").GetString())));
     }
 
     [Fact]
