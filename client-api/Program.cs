@@ -4,6 +4,7 @@ using MolDash.Api.Endpoints;
 using MolDash.Api.Errors;
 using MolDash.Api.Health;
 using MolDash.Api.Live;
+using MolDash.Api.Uploads;
 using MolDash.ServiceDefaults;
 using MolDash.ServiceDefaults.Configuration;
 using MolDash.ServiceDefaults.Health;
@@ -44,6 +45,7 @@ builder.Services.AddSignalR().AddJsonProtocol(options =>
     options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddSingleton<JobFeedBridge>();
 builder.Services.AddHostedService(services => services.GetRequiredService<JobFeedBridge>());
+builder.Services.AddHttpClient<StagingBlobWriter>();
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthTags.Ready]);
 
 var app = builder.Build();
@@ -73,6 +75,7 @@ api.MapUserEndpoints();
 api.MapTaskEndpoints();
 api.MapTaskRunEndpoints();
 api.MapJobEndpoints();
+api.MapArtifactEndpoints();
 app.MapHub<JobsHub>(HubPaths.Jobs);
 
 app.Run();

@@ -16,4 +16,6 @@ public static class AuditActions
     public const string UserRolesChanged = "user.roles";
     public const string UserDisabled = "user.disable";
     public const string UserEnabled = "user.enable";
+    public const string ArtifactUploaded = "artifact.upload";
+    public const string ArtifactOutputStored = "artifact.output";
 }

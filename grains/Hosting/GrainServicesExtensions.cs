@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MolDash.Grains.Artifacts;
 using MolDash.Grains.Audit;
 using MolDash.Grains.Identity;
 using MolDash.Grains.Jobs;
@@ -50,6 +51,7 @@ public static class GrainServicesExtensions
         services.AddSingleton<OrgResultsDatabases>();
         services.AddSingleton<IJobRecords, PostgresJobRecords>();
         services.AddSingleton<IOrgResources, OrgResourceProvisioner>();
+        services.AddSingleton<IArtifactStore, PostgresArtifactStore>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MolDash.Grains.Access;
+using MolDash.Grains.Artifacts;
 using MolDash.Grains.Audit;
 using MolDash.Grains.Identity;
 using MolDash.Grains.Identity.Sessions;
@@ -29,6 +30,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public static InMemoryJobRecords JobRecords { get; } = new();
 
+    public static InMemoryArtifactStore Artifacts { get; } = new();
+
     public static InMemoryBlobStore Blobs { get; } = new();
 
     public TestCluster Cluster { get; } = new TestClusterBuilder(initialSilosCount: 1)
@@ -55,6 +58,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         siloBuilder.Services.AddSingleton<ITaskCatalog>(TaskCatalog);
         siloBuilder.Services.AddSingleton<TaskServiceHttp>();
         siloBuilder.Services.AddSingleton<IJobRecords>(JobRecords);
+        siloBuilder.Services.AddSingleton<IArtifactStore>(Artifacts);
         siloBuilder.Services.AddSingleton<IBlobStore>(Blobs);
         siloBuilder.Services.AddSingleton<JobLog>();
         siloBuilder.Services.Configure<JobOptions>(options => options.MaxParallelNodes = 3);

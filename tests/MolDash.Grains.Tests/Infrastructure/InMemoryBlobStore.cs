@@ -5,10 +5,10 @@ using MolDash.Grains.Storage;
 
 namespace MolDash.Grains.Tests.Infrastructure;
 
-/// <summary>Blob storage in memory for grain tests; the real adapter is tested against Azurite.</summary>
+/// <summary>Blobs in memory, for grain logic tests; the Azure one is tested against Azurite.</summary>
 public sealed class InMemoryBlobStore : IBlobStore
 {
-    private readonly ConcurrentDictionary<(string Container, string Name), (byte[] Bytes, string ContentType, DateTimeOffset At)> blobs = new();
+    private readonly ConcurrentDictionary<(string Container, string Name), (byte[] Content, string ContentType)> blobs = new();
 
     public Task EnsureContainerAsync(string container, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -17,33 +17,35 @@ public sealed class InMemoryBlobStore : IBlobStore
         using var copy = new MemoryStream();
         await content.CopyToAsync(copy, cancellationToken);
         var bytes = copy.ToArray();
-        blobs[(container, name)] = (bytes, contentType, DateTimeOffset.UtcNow);
-        return Describe(name, blobs[(container, name)]);
+        blobs[(container, name)] = (bytes, contentType);
+        return new StoredBlob(name, bytes.Length, contentType, Convert.ToHexStringLower(SHA256.HashData(bytes)), DateTimeOffset.UtcNow);
     }
 
+    /// <summary>What a client holding a write URL does: puts bytes into the blob.</summary>
+    public void Write(string container, string name, byte[] content) => blobs[(container, name)] = (content, "application/octet-stream");
+
+    public bool Exists(string container, string name) => blobs.ContainsKey((container, name));
+
+    public string? Text(string container, string name) =>
+        blobs.TryGetValue((container, name), out var blob) ? System.Text.Encoding.UTF8.GetString(blob.Content) : null;
+
     public Task<Stream?> OpenReadAsync(string container, string name, CancellationToken cancellationToken) =>
-        Task.FromResult<Stream?>(blobs.TryGetValue((container, name), out var blob) ? new MemoryStream(blob.Bytes, writable: false) : null);
+        Task.FromResult<Stream?>(blobs.TryGetValue((container, name), out var blob) ? new MemoryStream(blob.Content, writable: false) : null);
 
     public async IAsyncEnumerable<StoredBlob> ListAsync(string container, string? prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.CompletedTask;
-        foreach (var ((owner, name), blob) in blobs)
+        foreach (var ((blobContainer, name), (content, contentType)) in blobs)
         {
-            if (owner == container && name.StartsWith(prefix ?? "", StringComparison.Ordinal))
+            if (blobContainer == container && (prefix is null || name.StartsWith(prefix, StringComparison.Ordinal)))
             {
-                yield return Describe(name, blob);
+                yield return new StoredBlob(name, content.Length, contentType, Convert.ToHexStringLower(SHA256.HashData(content)), DateTimeOffset.UtcNow);
             }
         }
     }
 
     public Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken) =>
         Task.FromResult(blobs.TryRemove((container, name), out _));
-
-    public string? Text(string container, string name) =>
-        blobs.TryGetValue((container, name), out var blob) ? System.Text.Encoding.UTF8.GetString(blob.Bytes) : null;
-
-    private static StoredBlob Describe(string name, (byte[] Bytes, string ContentType, DateTimeOffset At) blob) =>
-        new(name, blob.Bytes.Length, blob.ContentType, Convert.ToHexStringLower(SHA256.HashData(blob.Bytes)), blob.At);
 
     public Uri GetReadUrl(string container, string name, TimeSpan? lifetime = null) => new($"memory://{container}/{name}?read");
 
