@@ -22,4 +22,6 @@ public sealed record NodeResult
     /// <summary>How far the result can be trusted to be reproduced, 0–1 (see docs); null when unknown.</summary>
     [Id(12)] public double? Confidence { get; init; }
     [Id(13)] public string? Error { get; init; }
+    /// <summary>The files in <see cref="Output"/>, each kept as an artifact of the job (download them at /artifacts/{id}/download).</summary>
+    [Id(14)] public IReadOnlyList<OutputArtifact> Artifacts { get; init; } = [];
 }

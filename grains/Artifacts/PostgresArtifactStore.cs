@@ -21,7 +21,7 @@ public sealed class PostgresArtifactStore(OrgResultsDatabases databases) : IArti
 
     public async Task<(ArtifactView Artifact, bool Created)> AddAsync(Guid orgId, ArtifactView artifact, CancellationToken cancellationToken)
     {
-        await using var command = databases.For(orgId).CreateCommand("""
+        await using var command = (await databases.ForAsync(orgId)).CreateCommand("""
             INSERT INTO artifacts (id, blob_name, file_name, format, content_type, size_bytes, sha256, created_by, created_at)
             VALUES (@id, @blob_name, @file_name, @format, @content_type, @size_bytes, @sha256, @created_by, @created_at)
             ON CONFLICT (sha256) DO NOTHING
@@ -48,7 +48,7 @@ public sealed class PostgresArtifactStore(OrgResultsDatabases databases) : IArti
 
     public async Task RecordUploadAsync(Guid orgId, Guid uploadId, Guid artifactId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var command = databases.For(orgId).CreateCommand("""
+        await using var command = (await databases.ForAsync(orgId)).CreateCommand("""
             INSERT INTO artifact_uploads (upload_id, artifact_id, completed_at) VALUES (@upload_id, @artifact_id, @at)
             ON CONFLICT (upload_id) DO NOTHING
             """);
@@ -60,7 +60,7 @@ public sealed class PostgresArtifactStore(OrgResultsDatabases databases) : IArti
 
     public async Task LinkAsync(Guid orgId, Guid jobId, string nodeId, string name, Guid artifactId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var command = databases.For(orgId).CreateCommand("""
+        await using var command = (await databases.ForAsync(orgId)).CreateCommand("""
             INSERT INTO artifact_links (job_id, node_id, name, artifact_id, created_at) VALUES (@job_id, @node_id, @name, @artifact_id, @at)
             ON CONFLICT (job_id, node_id, name) DO UPDATE SET artifact_id = excluded.artifact_id, created_at = excluded.created_at
             """);
@@ -74,7 +74,7 @@ public sealed class PostgresArtifactStore(OrgResultsDatabases databases) : IArti
 
     public async Task<ArtifactPage> ListAsync(Guid orgId, ArtifactQuery query, KeysetCursor? after, int limit, CancellationToken cancellationToken)
     {
-        await using var command = databases.For(orgId).CreateCommand($"""
+        await using var command = (await databases.ForAsync(orgId)).CreateCommand($"""
             SELECT {Columns}
             FROM artifacts a
             WHERE (@after_at IS NULL OR (a.created_at, a.id) < (@after_at, @after_id))
@@ -100,13 +100,13 @@ public sealed class PostgresArtifactStore(OrgResultsDatabases databases) : IArti
 
     public async Task<long> StoredBytesAsync(Guid orgId, CancellationToken cancellationToken)
     {
-        await using var command = databases.For(orgId).CreateCommand("SELECT COALESCE(SUM(size_bytes), 0)::bigint FROM artifacts");
+        await using var command = (await databases.ForAsync(orgId)).CreateCommand("SELECT COALESCE(SUM(size_bytes), 0)::bigint FROM artifacts");
         return await ExecuteAsync(async () => (long)(await command.ExecuteScalarAsync(cancellationToken))!);
     }
 
     private async Task<ArtifactView?> SingleAsync<T>(Guid orgId, string sql, T value, CancellationToken cancellationToken)
     {
-        await using var command = databases.For(orgId).CreateCommand(sql);
+        await using var command = (await databases.ForAsync(orgId)).CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter<T>("value", value));
         var rows = await ReadAllAsync(command, cancellationToken);
         return rows.Count > 0 ? rows[0] : null;

@@ -1,12 +1,15 @@
 using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Text.Json.Nodes;
 using MolDash.GrainInterfaces.Access;
+using MolDash.GrainInterfaces.Artifacts;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Jobs;
 using MolDash.GrainInterfaces.TaskServices;
 using MolDash.GrainInterfaces.Tasks;
 using MolDash.Grains.Persistence;
+using MolDash.Grains.TaskServices;
 
 namespace MolDash.Grains.Jobs;
 
@@ -176,7 +179,7 @@ public sealed class JobGrain(
             new KeyValuePair<string, object?>("outcome", result.Succeeded ? "succeeded" : "failed"));
         if (result.Succeeded)
         {
-            Succeed(node, result.OutputJson!);
+            Succeed(node, result.OutputJson!, result.Artifacts ?? []);
         }
         else
         {
@@ -239,9 +242,48 @@ public sealed class JobGrain(
             }
         }
 
+        errors.AddRange(await MissingArtifactsAsync(submission));
         return errors.Count > 0
             ? throw MolDashException.Invalid("The parameters do not fit the task's input; each error names the field.", errors)
             : deterministic;
+    }
+
+    /// <summary>Parameters that name an artifact ("artifact:{id}") must name one of this org's.</summary>
+    private async Task<List<FieldError>> MissingArtifactsAsync(JobSubmission submission)
+    {
+        var artifacts = GrainFactory.GetGrain<IArtifactsGrain>(OwnerOrgId);
+        var known = new Dictionary<Guid, bool>();
+        var errors = new List<FieldError>();
+        for (var i = 0; i < submission.Nodes.Count; i++)
+        {
+            foreach (var (pointer, id) in ArtifactReferences.Find(JsonNode.Parse(submission.Nodes[i].ParametersJson)))
+            {
+                if (!known.TryGetValue(id, out var exists))
+                {
+                    exists = known[id] = await ExistsAsync(artifacts, id);
+                }
+
+                if (!exists)
+                {
+                    errors.Add(new FieldError(ParameterPointer(submission, i, submission.Nodes[i]) + pointer, $"The artifact {id} does not exist in this organization."));
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    private static async Task<bool> ExistsAsync(IArtifactsGrain artifacts, Guid id)
+    {
+        try
+        {
+            await artifacts.GetAsync(id);
+            return true;
+        }
+        catch (MolDashException e) when (e.Kind == ErrorKind.NotFound)
+        {
+            return false;
+        }
     }
 
     private static void RequireRunnable(JobKind kind, string name, string version, TaskRunPlan plan)
@@ -266,12 +308,12 @@ public sealed class JobGrain(
         _ => $"/nodes/{node.Id}",
     };
 
-    private void Succeed(NodeState node, string outputJson)
+    private void Succeed(NodeState node, string outputJson, IReadOnlyList<OutputArtifact> artifacts)
     {
         node.Status = NodeStatus.Succeeded;
         node.OutputJson = HasDependents(node) ? outputJson : null;
         var deterministic = Job.DeterministicTasks.GetValueOrDefault($"{node.Node.TaskName}@{node.Node.TaskVersion}");
-        Job.UnrecordedResults.Add(Result(node, new JsonText(outputJson), NodeConfidence.Of(outputJson, deterministic)));
+        Job.UnrecordedResults.Add(Result(node, new JsonText(outputJson), NodeConfidence.Of(outputJson, deterministic)) with { Artifacts = artifacts });
         var took = node.FinishedAt - (node.StartedAt ?? node.QueuedAt);
         AddEvent(JobEventKinds.NodeSucceeded, node, NodeStatus.Succeeded,
             $"succeeded on attempt {node.Attempts} in {took?.TotalSeconds:0.###} s on {node.Instance}");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MolDash.GrainInterfaces.Jobs;
 using Npgsql;
 using NpgsqlTypes;
@@ -40,16 +41,16 @@ public static class JobWriteBatch
     // stale and its results are too.
     private const string UpsertResults = """
         INSERT INTO node_results (job_id, node_id, run_id, task_name, task_version, status, attempts, instance,
-                                  queued_at, started_at, finished_at, output, confidence, error)
+                                  queued_at, started_at, finished_at, output, confidence, error, artifacts)
         SELECT @job_id, r.*
         FROM unnest(@node_id, @run_id, @task_name, @task_version, @status, @attempts, @instance,
-                    @queued_at, @started_at, @finished_at, @output, @confidence, @error) AS r
+                    @queued_at, @started_at, @finished_at, @output, @confidence, @error, @artifacts) AS r
         WHERE (SELECT last_event_seq FROM jobs WHERE id = @job_id) = @last_event_seq
         ON CONFLICT (job_id, node_id) DO UPDATE SET
             run_id = excluded.run_id, task_name = excluded.task_name, task_version = excluded.task_version,
             status = excluded.status, attempts = excluded.attempts, instance = excluded.instance,
             queued_at = excluded.queued_at, started_at = excluded.started_at, finished_at = excluded.finished_at,
-            output = excluded.output, confidence = excluded.confidence, error = excluded.error
+            output = excluded.output, confidence = excluded.confidence, error = excluded.error, artifacts = excluded.artifacts
         """;
 
     public static NpgsqlBatch Create(NpgsqlDataSource dataSource, JobSummary job, IReadOnlyList<JobEvent> events, IReadOnlyList<NodeResult> results)
@@ -145,6 +146,10 @@ public static class JobWriteBatch
         p.Add(new NpgsqlParameter("output", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = results.Select(r => r.Output?.Json).ToArray() });
         p.Add(new NpgsqlParameter("confidence", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = results.Select(r => r.Confidence).ToArray() });
         Text(p, "error", results.Select(r => r.Error));
+        p.Add(new NpgsqlParameter("artifacts", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
+        {
+            Value = results.Select(r => JsonSerializer.Serialize(r.Artifacts, JsonSerializerOptions.Web)).ToArray(),
+        });
         return command;
     }
 

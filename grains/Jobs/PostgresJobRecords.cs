@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Jobs;
 using MolDash.GrainInterfaces.Tasks;
@@ -12,14 +13,14 @@ public sealed class PostgresJobRecords(OrgResultsDatabases databases) : IJobReco
 {
     public async Task WriteAsync(Guid orgId, JobSummary job, IReadOnlyList<JobEvent> events, IReadOnlyList<NodeResult> results, CancellationToken cancellationToken)
     {
-        await using var batch = JobWriteBatch.Create(databases.For(orgId), job, events, results);
+        await using var batch = JobWriteBatch.Create(await databases.ForAsync(orgId), job, events, results);
         await ExecuteAsync(() => batch.ExecuteNonQueryAsync(cancellationToken));
     }
 
     public async Task<JobSummaryPage> ListAsync(Guid orgId, JobQuery query, string? after, int limit, CancellationToken cancellationToken)
     {
         var cursor = after is null ? null : KeysetCursor.Decode(after);
-        await using var command = JobListingCommand.Create(databases.For(orgId), query, cursor, limit + 1);
+        await using var command = JobListingCommand.Create(await databases.ForAsync(orgId), query, cursor, limit + 1);
         var items = await ReadAllAsync(command, ReadJob, cancellationToken);
         if (items.Count <= limit)
         {
@@ -32,7 +33,7 @@ public sealed class PostgresJobRecords(OrgResultsDatabases databases) : IJobReco
 
     public async Task<JobEventPage> EventsAsync(Guid orgId, Guid jobId, long afterSeq, int limit, CancellationToken cancellationToken)
     {
-        await using var command = databases.For(orgId).CreateCommand("""
+        await using var command = (await databases.ForAsync(orgId)).CreateCommand("""
             SELECT job_id, seq, at, kind, node_id, message, job_status, node_status,
                    total_nodes, succeeded_nodes, failed_nodes, running_nodes
             FROM job_events
@@ -56,9 +57,9 @@ public sealed class PostgresJobRecords(OrgResultsDatabases databases) : IJobReco
     public async Task<NodeResultPage> ResultsAsync(Guid orgId, Guid jobId, string? after, int limit, CancellationToken cancellationToken)
     {
         var cursor = after is null ? null : NodeResultCursor.Decode(after);
-        await using var command = databases.For(orgId).CreateCommand($"""
+        await using var command = (await databases.ForAsync(orgId)).CreateCommand($"""
             SELECT job_id, node_id, run_id, task_name, task_version, status, attempts, instance,
-                   queued_at, started_at, finished_at, output::text, confidence, error
+                   queued_at, started_at, finished_at, output::text, confidence, error, artifacts::text
             FROM node_results
             WHERE job_id = @job_id {(cursor is null ? "" : "AND node_id > @after_node")}
             ORDER BY node_id
@@ -125,6 +126,7 @@ public sealed class PostgresJobRecords(OrgResultsDatabases databases) : IJobReco
         Output = reader.IsDBNull(11) ? null : new JsonText(reader.GetString(11)),
         Confidence = reader.GetFieldValue<double?>(12),
         Error = TextOrNull(reader, 13),
+        Artifacts = JsonSerializer.Deserialize<List<OutputArtifact>>(reader.GetString(14), JsonSerializerOptions.Web) ?? [],
     };
 
     private static string? TextOrNull(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MolDash.GrainInterfaces.Artifacts;
 using MolDash.GrainInterfaces.Access;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Jobs;
@@ -22,7 +25,8 @@ public sealed class TaskServiceGrain(
     [PersistentState("task-service", GrainStorageNames.Default)] IPersistentState<TaskServiceState> state,
     TaskServiceHttp http,
     IOptions<TaskServiceOptions> options,
-    TimeProvider time) : Grain, ITaskServiceGrain, IOrgOwned
+    TimeProvider time,
+    ILogger<TaskServiceGrain> logger) : Grain, ITaskServiceGrain, IOrgOwned
 {
     private readonly TaskServiceOptions settings = options.Value;
     private readonly PendingRuns<SlotWaiter> pending = new();
@@ -121,6 +125,10 @@ public sealed class TaskServiceGrain(
             try
             {
                 result = await RunAsync(dispatch.Request, new JobRunReporter(GrainFactory, dispatch), cancellation.Token);
+                if (result.Succeeded && dispatch.Request.JobId is { } jobId)
+                {
+                    result = result with { Artifacts = await KeepOutputFilesAsync(result.OutputJson!, jobId, dispatch.NodeId) };
+                }
             }
             catch (MolDashException e)
             {
@@ -134,6 +142,42 @@ public sealed class TaskServiceGrain(
             dispatched.Remove(dispatch.Request.RunId);
             cancellation.Dispose();
         }
+    }
+
+    /// <summary>Keeps each file of the output as an artifact of the job; a file that is not what its field says is skipped, not fatal.</summary>
+    private async Task<IReadOnlyList<OutputArtifact>> KeepOutputFilesAsync(string outputJson, Guid jobId, string nodeId)
+    {
+        var run = await TargetAsync();
+        if (run.Contract.OutputFiles.Count == 0)
+        {
+            return [];
+        }
+
+        var artifacts = GrainFactory.GetGrain<IArtifactsGrain>(OwnerOrgId);
+        var kept = new List<OutputArtifact>();
+        foreach (var (pointer, format, content) in OutputFileFinder.Extract(JsonNode.Parse(outputJson), run.Contract.OutputFiles))
+        {
+            var fileName = OutputFileName(nodeId, pointer, format);
+            try
+            {
+                var artifact = await artifacts.StoreOutputAsync(jobId, nodeId, fileName, format, content);
+                kept.Add(new OutputArtifact(pointer, artifact.Id, fileName, format));
+            }
+            catch (MolDashException e) when (e.Kind is ErrorKind.Validation or ErrorKind.UnsupportedMediaType)
+            {
+                logger.LogWarning("Job {JobId} node {NodeId}: output file {Pointer} not kept: {Reason}", jobId, nodeId, pointer, e.Message);
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>"dock_results_0_poses_1.sdf" for the SDF at /results/0/poses/1/sdf of node "dock".</summary>
+    private static string OutputFileName(string nodeId, string pointer, string format)
+    {
+        var path = pointer.Replace('/', '_');
+        var suffix = "_" + format;
+        return nodeId + (path.EndsWith(suffix, StringComparison.Ordinal) ? path[..^suffix.Length] : path) + "." + format;
     }
 
     private async Task ReportAsync(TaskRunDispatch dispatch, TaskRunResult result)
@@ -167,6 +211,7 @@ public sealed class TaskServiceGrain(
             throw MolDashException.Invalid("The parameters do not fit the task's input.", errors);
         }
 
+        var body = await ArtifactReferences.InlineAsync(request.ParametersJson, GrainFactory.GetGrain<IArtifactsGrain>(OwnerOrgId).ReadTextAsync);
         var avoid = new List<Uri>();
         string? lastError = null;
         var maxAttempts = run.Deployment.MaxAttempts;
@@ -192,7 +237,7 @@ public sealed class TaskServiceGrain(
             }
 
             await reporter.StartedAsync(attempt, instance.Address);
-            var outcome = await CallAsync(instance, run, request, cancellationToken);
+            var outcome = await CallAsync(instance, run, request, body, cancellationToken);
             instance.EndRun(outcome.Error);
             ReleaseToWaiters();
             if (cancellationToken.IsCancellationRequested)
@@ -298,14 +343,14 @@ public sealed class TaskServiceGrain(
         }
     }
 
-    private async Task<RunOutcome> CallAsync(ServiceInstance instance, RunTarget run, TaskRunRequest request, CancellationToken cancellationToken)
+    private async Task<RunOutcome> CallAsync(ServiceInstance instance, RunTarget run, TaskRunRequest request, string body, CancellationToken cancellationToken)
     {
         var timeout = TimeSpan.FromSeconds(run.Deployment.TimeoutSeconds);
         using var timeoutSource = new CancellationTokenSource(timeout, time);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(timeoutSource.Token, cancellationToken);
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(instance.Address, run.Contract.Operation.Path.TrimStart('/')))
         {
-            Content = new StringContent(request.ParametersJson, Encoding.UTF8, "application/json"),
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
         message.Headers.Add("Idempotency-Key", request.RunId.ToString());
         message.Headers.Add("X-MolDash-Org-Id", OwnerOrgId.ToString());

@@ -16,6 +16,11 @@ public static class RepositoryLayout
 
     public static string EchoServiceAssembly => Built(Path.Combine("task-services", "echo"), "MolDash.EchoService.dll");
 
+    public static string DockingServiceAssembly => Built(Path.Combine("task-services", "docking"), "MolDash.Docking.dll");
+
+    /// <summary>The shared test data (molecules, receptors) beside the repository: ../shared/data.</summary>
+    public static string SharedData => Path.Combine(Root, "..", "shared", "data");
+
     private static string Built(string project, string assembly)
     {
         var path = Path.Combine(Root, project, "bin", Configuration, "net10.0", assembly);

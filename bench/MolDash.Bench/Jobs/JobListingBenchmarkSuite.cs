@@ -31,9 +31,9 @@ public sealed partial class JobListingBenchmarkSuite : IBenchmarkSuite
     {
         await using var database = TestDatabase.CreateName("bench_jobs");
         await DatabaseMigrator.EnsureDatabaseExistsAsync(database.ConnectionString, cancellationToken);
-        await using var databases = new OrgResultsDatabases(Options.Create(new ResultsDatabaseOptions { ConnectionTemplate = database.ConnectionString }));
-        var dataSource = databases.For(OrgId);
-        await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(MigrationSet.Results, cancellationToken);
+        await using var databases = new OrgResultsDatabases(
+            Options.Create(new ResultsDatabaseOptions { ConnectionTemplate = database.ConnectionString }), NullLogger<DatabaseMigrator>.Instance);
+        var dataSource = await databases.ForAsync(OrgId);
         Console.WriteLine($"loading {Jobs} jobs");
         await JobListingData.LoadAsync(dataSource, Jobs, cancellationToken);
 

@@ -25,7 +25,10 @@ public sealed class JobScenario
 
     public Guid MemberId { get; }
 
-    public static async Task<JobScenario> CreateAsync(PlatformUnderTest platform, string rootToken, Uri echoAddress, int maxAttempts = 3)
+    /// <param name="serviceAddress">The running task service whose /openapi.json defines the task.</param>
+    /// <param name="operationId">The task's operation, where the service's document has several.</param>
+    public static async Task<JobScenario> CreateAsync(
+        PlatformUnderTest platform, string rootToken, Uri serviceAddress, int maxAttempts = 3, string taskName = "echo", string? operationId = null)
     {
         Guid orgId;
         using (var root = platform.CreateClient(rootToken))
@@ -38,23 +41,25 @@ public sealed class JobScenario
         var adminToken = await MemberTokenAsync(platform, rootToken, orgId, "admin");
         var memberToken = await MemberTokenAsync(platform, rootToken, orgId, "standard");
         using var admin = platform.CreateClient(adminToken);
-        using var echo = new HttpClient { BaseAddress = echoAddress };
-        var document = await echo.GetStringAsync("/openapi.json");
+        using var service = new HttpClient { BaseAddress = serviceAddress };
+        var document = await service.GetStringAsync("/openapi.json");
         using (var defined = await admin.PostAsJsonAsync("/api/v1/tasks", new
         {
-            name = "echo",
+            name = taskName,
             version = "1.0.0",
-            description = "Echoes its message",
+            description = $"The {taskName} task of the service at {serviceAddress}",
             category = "testing",
             document,
-            deployment = new { image = "moldash/echo:1", maxAttempts, timeoutSeconds = 120, deterministic = true },
+            operationId,
+            deployment = new { image = $"moldash/{taskName}:1", maxAttempts, timeoutSeconds = 300, deterministic = true },
         }))
         {
             defined.EnsureSuccessStatusCode();
         }
 
-        (await admin.PostAsync($"{Task}/publish", null)).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync($"{Task}/service/instances", new { address = echoAddress.ToString() })).EnsureSuccessStatusCode();
+        var task = $"/api/v1/tasks/{taskName}/versions/1.0.0";
+        (await admin.PostAsync($"{task}/publish", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"{task}/service/instances", new { address = serviceAddress.ToString() })).EnsureSuccessStatusCode();
         using var me = platform.CreateClient(memberToken);
         var memberId = (await me.GetFromJsonAsync<JsonElement>("/api/v1/auth/me")).GetProperty("userId").GetGuid();
         return new JobScenario(orgId, adminToken, memberToken, memberId);

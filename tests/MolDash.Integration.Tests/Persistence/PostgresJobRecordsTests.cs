@@ -27,13 +27,9 @@ public sealed class PostgresJobRecordsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await DatabaseMigrator.EnsureDatabaseExistsAsync(database.ConnectionString, CancellationToken.None);
-        await using (var dataSource = NpgsqlDataSource.Create(database.ConnectionString))
-        {
-            await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(MigrationSet.Results, CancellationToken.None);
-        }
-
-        // A template without "{database}": every org id maps to this test's own database.
-        databases = new OrgResultsDatabases(Options.Create(new ResultsDatabaseOptions { ConnectionTemplate = database.ConnectionString }));
+        // A template without "{database}": every org id maps to this test's own database, migrated on first use.
+        databases = new OrgResultsDatabases(
+            Options.Create(new ResultsDatabaseOptions { ConnectionTemplate = database.ConnectionString }), NullLogger<DatabaseMigrator>.Instance);
         records = new PostgresJobRecords(databases);
     }
 
@@ -53,14 +49,15 @@ public sealed class PostgresJobRecordsTests : IAsyncLifetime
             Error = "partial",
         };
         var events = Events(job.JobId, 1, 3);
-        var result = Result(job.JobId, "dock");
+        var result = Result(job.JobId, "dock") with { Artifacts = [new OutputArtifact("/poses/0/sdf", Guid.NewGuid(), "dock_poses_0.sdf", "sdf")] };
 
         await WriteAsync(job, events, [result]);
 
         Assert.Equal([job], (await ListAsync(new JobQuery())).Items);
         Assert.Equal(events, (await records.EventsAsync(OrgId, job.JobId, 0, 10, CancellationToken.None)).Items);
         var stored = Assert.Single((await records.ResultsAsync(OrgId, job.JobId, null, 10, CancellationToken.None)).Items);
-        Assert.Equal(result with { Output = null }, stored with { Output = null });
+        Assert.Equal(result with { Output = null, Artifacts = [] }, stored with { Output = null, Artifacts = [] });
+        Assert.Equal(result.Artifacts, stored.Artifacts);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(result.Output!.Json), JsonNode.Parse(stored.Output!.Json)));
     }
 
@@ -69,7 +66,7 @@ public sealed class PostgresJobRecordsTests : IAsyncLifetime
     {
         var job = Job(status: JobStatus.Running);
         var events = Events(job.JobId, 1, 4);
-        var result = Result(job.JobId, "dock");
+        var result = Result(job.JobId, "dock") with { Artifacts = [new OutputArtifact("/poses/0/sdf", Guid.NewGuid(), "dock_poses_0.sdf", "sdf")] };
 
         await WriteAsync(job, events, [result]);
         await WriteAsync(job, events, [result]);
@@ -162,7 +159,8 @@ public sealed class PostgresJobRecordsTests : IAsyncLifetime
 
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(output), JsonNode.Parse(stored[0].Output!.Json)));
         Assert.Equal(0.875, stored[0].Confidence);
-        Assert.Equal(failed, stored[1]);
+        Assert.Equal(failed with { Artifacts = [] }, stored[1] with { Artifacts = [] });
+        Assert.Empty(stored[1].Artifacts);
     }
 
     [Fact]
