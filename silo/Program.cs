@@ -65,6 +65,8 @@ builder.UseOrleans(silo =>
     // The job watchdog may tick faster than Orleans' default minimum (tests and small clusters recover sooner).
     silo.Configure<ReminderOptions>(options =>
         options.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(options.MinimumReminderPeriod.Ticks, jobs.WatchdogPeriod.Ticks)));
+    // Idle activations are collected after CollectionAge (Orleans' default unless configured).
+    silo.Configure<GrainCollectionOptions>(builder.Configuration.GetSection("GrainCollection"));
     silo.AddIncomingGrainCallFilter<GrainAccessFilter>();
     silo.AddDashboard();
 });

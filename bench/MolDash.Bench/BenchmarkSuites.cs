@@ -9,5 +9,6 @@ public static class BenchmarkSuites
         new Docking.DockingBenchmarkSuite(),
         new Identity.IdentityBenchmarkSuite(),
         new Jobs.JobListingBenchmarkSuite(),
+        new Jobs.JobsBenchmarkSuite(),
     ];
 }

@@ -37,7 +37,8 @@ public sealed class PlatformUnderTest : IAsyncDisposable
     /// <summary>Silos and API processes started beside the first ones (a scaled-out cluster); disposed with the platform.</summary>
     public List<ServiceProcess> Extra { get; } = [];
 
-    public static async Task<PlatformUnderTest> StartAsync(string purpose)
+    /// <param name="settings">Configuration for both processes on top of the defaults, as environment variables ("Section__Key").</param>
+    public static async Task<PlatformUnderTest> StartAsync(string purpose, IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = TestDatabase.CreateName(purpose);
         var environment = new Dictionary<string, string>
@@ -55,6 +56,11 @@ public sealed class PlatformUnderTest : IAsyncDisposable
             ["Jobs__WatchdogPeriod"] = "00:00:05",
             ["TaskServices__ProbeInterval"] = "00:00:02",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         var stack = new PlatformUnderTest(database, environment);
         try
         {
