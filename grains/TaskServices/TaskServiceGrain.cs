@@ -359,10 +359,11 @@ public sealed class TaskServiceGrain(
             message.Headers.Add("X-MolDash-Job-Id", jobId.ToString());
         }
 
+        var remote = new RemoteRun();
         try
         {
             using var response = await http.Client.SendAsync(message, deadline.Token);
-            return await OutcomeOfAsync(instance, response, deadline.Token);
+            return await OutcomeOfAsync(instance, response, remote, deadline.Token);
         }
         catch (HttpRequestException e)
         {
@@ -370,6 +371,7 @@ public sealed class TaskServiceGrain(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            await CancelRemoteAsync(remote);
             return RunOutcome.Final("cancelled");
         }
         catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested)
@@ -379,7 +381,7 @@ public sealed class TaskServiceGrain(
     }
 
     /// <summary>Reads a final answer, or follows a 202's Location (asking it to wait) until there is one.</summary>
-    private async Task<RunOutcome> OutcomeOfAsync(ServiceInstance instance, HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<RunOutcome> OutcomeOfAsync(ServiceInstance instance, HttpResponseMessage response, RemoteRun remote, CancellationToken cancellationToken)
     {
         while (response.StatusCode == HttpStatusCode.Accepted)
         {
@@ -388,7 +390,8 @@ public sealed class TaskServiceGrain(
                 return RunOutcome.Final($"{instance.Address}: answered 202 without a Location to poll");
             }
 
-            using var poll = new HttpRequestMessage(HttpMethod.Get, new Uri(instance.Address, location));
+            remote.Location = new Uri(instance.Address, location);
+            using var poll = new HttpRequestMessage(HttpMethod.Get, remote.Location);
             poll.Headers.Add("Prefer", "wait=" + ((int)settings.PollWait.TotalSeconds).ToString(CultureInfo.InvariantCulture));
             var next = await http.Client.SendAsync(poll, cancellationToken);
             if (!ReferenceEquals(response, next))
@@ -412,6 +415,25 @@ public sealed class TaskServiceGrain(
 
             var reason = $"{instance.Address}: answered {status}: {Snippet(body)}";
             return status is 429 or >= 500 ? RunOutcome.Retryable(reason) : RunOutcome.Final(reason);
+        }
+    }
+
+    /// <summary>Tells the service a run it accepted is no longer wanted; a service without DELETE, or gone, is left alone.</summary>
+    private async Task CancelRemoteAsync(RemoteRun remote)
+    {
+        if (remote.Location is not { } location)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(settings.ProbeTimeout, time);
+        try
+        {
+            using var _ = await http.Client.DeleteAsync(location, timeout.Token);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            logger.LogInformation("Cancelling {Location} failed: {Reason}", location, e.Message);
         }
     }
 

@@ -21,6 +21,18 @@ public sealed class EchoRuns(EchoInstance instance, TimeProvider time, IHostAppl
 
     public EchoRun? Find(string id) => byId.GetValueOrDefault(id);
 
+    /// <returns>False when there is no such run.</returns>
+    public async Task<bool> CancelAsync(string id)
+    {
+        if (Find(id) is not { } run)
+        {
+            return false;
+        }
+
+        await run.Cancellation.CancelAsync();
+        return true;
+    }
+
     /// <param name="requestAborted">Ends a synchronous run when its caller goes away; async runs end only with the process.</param>
     public EchoAdmission Admit(string? idempotencyKey, EchoInput input, CancellationToken requestAborted)
     {
@@ -62,13 +74,13 @@ public sealed class EchoRuns(EchoInstance instance, TimeProvider time, IHostAppl
     private EchoRun Start(EchoInput input, int attempt, Action<EchoRun>? forget, CancellationToken requestAborted)
     {
         var async = input.Mode == EchoMode.Async;
-        var cancellation = async ? lifetime.ApplicationStopping : requestAborted;
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(async ? lifetime.ApplicationStopping : requestAborted);
         var work = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var run = new EchoRun(Guid.NewGuid().ToString("N"), async, work.Task);
+        var run = new EchoRun(Guid.NewGuid().ToString("N"), async, work.Task, cancellation);
         byId[run.Id] = run;
         Interlocked.Increment(ref executions);
         Interlocked.Increment(ref inFlight);
-        _ = ExecuteAsync(run, input, attempt, work, forget, cancellation);
+        _ = ExecuteAsync(run, input, attempt, work, forget, cancellation.Token);
         return run;
     }
 

@@ -4,7 +4,7 @@ using MolDash.EchoService.Echo;
 
 namespace MolDash.EchoService.Endpoints;
 
-/// <summary>GET /runs/{id}: polls an asynchronous echo; <c>Prefer: wait=N</c> long-polls up to N seconds.</summary>
+/// <summary>GET /runs/{id}: polls an asynchronous echo; <c>Prefer: wait=N</c> long-polls up to N seconds. DELETE cancels it.</summary>
 public static partial class RunEndpoints
 {
     private const int MaxWaitSeconds = 60;
@@ -12,6 +12,9 @@ public static partial class RunEndpoints
     public static IEndpointRouteBuilder MapRunEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/runs/{id}", GetAsync);
+        app.MapDelete("/runs/{id}", async (string id, EchoRuns runs) => await runs.CancelAsync(id)
+            ? Results.NoContent()
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"There is no run {id}."));
         return app;
     }
 

@@ -143,6 +143,22 @@ public sealed class JobTests(PlatformFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cancelling_a_run_the_service_accepted_for_later_cancels_it_at_the_service()
+    {
+        var scenario = await JobScenario.CreateAsync(platform, fixture.RootToken, echo.Address);
+        using var member = platform.CreateClient(scenario.MemberToken);
+        using var submitted = await member.PostAsJsonAsync($"{JobScenario.Task}/runs", new { parameters = new { message = "later", mode = "async", delayMs = 120_000 } });
+        var jobId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetGuid();
+        await WaitUntilAsync(async () => (await echo.StatsAsync()).InFlight == 1);
+
+        using var cancel = await member.PostAsync($"/api/v1/jobs/{jobId}/cancel", null);
+        cancel.EnsureSuccessStatusCode();
+
+        await WaitUntilAsync(async () => (await echo.StatsAsync()).InFlight == 0);
+        Assert.Equal("Cancelled", (await member.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{jobId}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Another_orgs_member_gets_404_for_the_job_on_every_route_and_the_hub_refuses_it()
     {
         var owner = await JobScenario.CreateAsync(platform, fixture.RootToken, echo.Address);
@@ -165,6 +181,16 @@ public sealed class JobTests(PlatformFixture fixture) : IAsyncLifetime
         await using var live = await LiveJobClient.ConnectAsync(platform.ApiAddress, stranger.AdminToken);
         await Assert.ThrowsAsync<HubException>(() => live.SubscribeJobAsync(jobId));
         Assert.NotEqual("Cancelled", (await member.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{jobId}")).GetProperty("status").GetString());
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 200 && !await condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(await condition());
     }
 
     private async Task<List<JsonElement>> FollowWithNodeAsync(string token, Guid jobId)
