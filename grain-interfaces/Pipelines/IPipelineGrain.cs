@@ -1,0 +1,63 @@
+using MolDash.GrainInterfaces.Tasks;
+using Orleans.Concurrency;
+
+namespace MolDash.GrainInterfaces.Pipelines;
+
+/// <summary>
+/// One pipeline of an org and all its versions, keyed by <see cref="PipelineKey"/>. Defining and changing
+/// needs Admin or Root; members read what their org may see and run published versions.
+/// </summary>
+[Alias("MolDash.IPipelineGrain")]
+public interface IPipelineGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the pipeline with its first version as a draft; a 409 when the name is taken.</summary>
+    [Alias("Create")]
+    Task<PipelineView> CreateAsync(PipelineDraft settings, string version, PipelineGraph graph);
+
+    [Alias("Get")]
+    Task<PipelineView> GetAsync();
+
+    [Alias("UpdateSettings")]
+    Task<PipelineView> UpdateSettingsAsync(PipelineDraft settings);
+
+    [Alias("GetVersion")]
+    Task<PipelineVersionView> GetVersionAsync(string version);
+
+    /// <summary>Replaces a draft's graph; it is saved with its problems listed (publishing needs none).</summary>
+    [Alias("UpdateDraft")]
+    Task<PipelineVersionView> UpdateDraftAsync(string version, PipelineGraph graph);
+
+    /// <summary>Checks a graph without saving it: every problem at once, each pointing at its node, edge or field.</summary>
+    [Alias("Validate")]
+    [ReadOnly]
+    Task<IReadOnlyList<Errors.FieldError>> ValidateAsync(PipelineGraph graph);
+
+    [Alias("Publish")]
+    Task<PipelineVersionView> PublishAsync(string version);
+
+    [Alias("Deprecate")]
+    Task<PipelineVersionView> DeprecateAsync(string version, string reason);
+
+    /// <summary>A new draft version copied from any existing one.</summary>
+    [Alias("NewVersion")]
+    Task<PipelineVersionView> NewVersionAsync(string fromVersion, string version);
+
+    [Alias("Diff")]
+    [ReadOnly]
+    Task<PipelineDiff> DiffAsync(string fromVersion, string toVersion);
+
+    /// <summary>The form of the version's exposed inputs, generated from the schemas of the fields they fill.</summary>
+    [Alias("GetForm")]
+    [ReadOnly]
+    Task<TaskForm> GetFormAsync(string version);
+
+    /// <summary>Explains the input signature a submission would have, without running anything.</summary>
+    [Alias("ExplainSignature")]
+    [ReadOnly]
+    Task<SignatureExplanation> ExplainSignatureAsync(string version, string inputsJson);
+
+    /// <summary>Runs a published version through the cache: a hit, a run to follow, or a new job.</summary>
+    [Alias("Run")]
+    [ReadOnly]
+    Task<PipelineRunResult> RunAsync(string version, PipelineRunRequest request);
+}
