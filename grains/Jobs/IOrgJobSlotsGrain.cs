@@ -2,8 +2,8 @@ namespace MolDash.Grains.Jobs;
 
 /// <summary>
 /// Counts an org's unfinished jobs against its MaxConcurrentJobs quota (keyed by org id). Platform-internal:
-/// only job grains call it. Held in memory; running jobs re-hold their slot on each watchdog tick, so the
-/// count rebuilds itself after the activation is lost.
+/// only job grains call it. Held in memory as leases: running jobs renew theirs on each watchdog tick, so
+/// the count rebuilds itself after the activation is lost, and a slot whose release was lost lapses.
 /// </summary>
 [Alias("MolDash.IOrgJobSlotsGrain")]
 public interface IOrgJobSlotsGrain : IGrainWithGuidKey
@@ -12,7 +12,7 @@ public interface IOrgJobSlotsGrain : IGrainWithGuidKey
     [Alias("Acquire")]
     Task AcquireAsync(Guid jobId);
 
-    /// <summary>Keeps the slot of a job already running, whatever the count (it was admitted before).</summary>
+    /// <summary>Renews the slot of a job already running, whatever the count (it was admitted before).</summary>
     [Alias("Hold")]
     Task HoldAsync(Guid jobId);
 

@@ -35,6 +35,9 @@ public sealed class JobGrain(
 
     private readonly JobOptions settings = options.Value;
     private readonly List<JobEvent> unpublished = [];
+
+    // This activation's events in order, so a job that lives its life in one activation writes its log without reading it back.
+    private readonly List<JobEvent> timeline = [];
     private readonly List<NodeState> toDispatch = [];
     private readonly List<NodeState> toCancel = [];
 
@@ -432,28 +435,29 @@ public sealed class JobGrain(
         }
     }
 
-    /// <summary>Writes the state, then acts on it: dispatches, cancels, records, publishes, and lets go of a finished job's resources.</summary>
+    /// <summary>
+    /// Writes the state, then acts on it: dispatches, cancels, records, publishes. A finished job's log is
+    /// stored just before its final write (so the write names it), then its slot and watchdog are let go.
+    /// </summary>
     private async Task CommitAsync()
     {
-        await state.WriteStateAsync();
-        await SendAsync();
-        await RecordAsync();
-        await PublishAsync();
-        if (Job.IsFinished && !Job.SlotReleased)
-        {
-            await GrainFactory.GetGrain<IOrgJobSlotsGrain>(OwnerOrgId).ReleaseAsync(JobId);
-            Job.SlotReleased = true;
-            await state.WriteStateAsync();
-        }
-
-        if (Job.IsFinished && Job.UnrecordedEvents.Count == 0 && Job.LogBlob is null)
+        if (Job.IsFinished && Job.LogBlob is null)
         {
             await StoreLogAsync();
         }
 
-        if (Job.IsFinished && Job.UnrecordedEvents.Count == 0 && Job.LogBlob is not null)
+        await state.WriteStateAsync();
+        await SendAsync();
+        await RecordAsync();
+        await PublishAsync();
+        if (Job.IsFinished)
         {
-            await UnregisterWatchdogAsync();
+            // A lost release is harmless: the slot is a lease that lapses.
+            await GrainFactory.GetGrain<IOrgJobSlotsGrain>(OwnerOrgId).ReleaseAsync(JobId);
+            if (Job.UnrecordedEvents.Count == 0 && Job.LogBlob is not null)
+            {
+                await UnregisterWatchdogAsync();
+            }
         }
     }
 
@@ -462,8 +466,7 @@ public sealed class JobGrain(
     {
         try
         {
-            Job.LogBlob = await log.StoreAsync(OwnerOrgId, JobId, CancellationToken.None);
-            await state.WriteStateAsync();
+            Job.LogBlob = await log.StoreAsync(OwnerOrgId, JobId, timeline, CancellationToken.None);
         }
         catch (Exception e) when (e is DbException or TimeoutException or IOException or Azure.RequestFailedException)
         {
@@ -561,6 +564,7 @@ public sealed class JobGrain(
         };
         Job.UnrecordedEvents.Add(entry);
         unpublished.Add(entry);
+        timeline.Add(entry);
     }
 
     private NodeResult Result(NodeState node, JsonText? output, double? confidence) => new()

@@ -16,11 +16,23 @@ public sealed class JobLog(IBlobStore blobs, IJobRecords records)
 
     public static string BlobName(Guid jobId) => $"jobs/{jobId:N}/job.log";
 
+    /// <param name="recent">The latest events, in order, possibly not recorded yet; earlier ones are read from the results database.</param>
     /// <returns>The blob name the log was stored under.</returns>
-    public async Task<string> StoreAsync(Guid orgId, Guid jobId, CancellationToken cancellationToken)
+    public async Task<string> StoreAsync(Guid orgId, Guid jobId, IReadOnlyList<JobEvent> recent, CancellationToken cancellationToken)
     {
-        var text = await RenderAsync(orgId, jobId, cancellationToken);
-        await using var content = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        var text = new StringBuilder();
+        var first = recent.Count == 0 ? long.MaxValue : recent[0].Seq;
+        if (first > 1)
+        {
+            await AppendRecordedAsync(text, orgId, jobId, first - 1, cancellationToken);
+        }
+
+        foreach (var entry in recent)
+        {
+            Append(text, entry);
+        }
+
+        await using var content = new MemoryStream(Encoding.UTF8.GetBytes(text.ToString()));
         await blobs.PutAsync(OrgResourceNames.BlobContainer(orgId), BlobName(jobId), content, "text/plain; charset=utf-8", cancellationToken);
         return BlobName(jobId);
     }
@@ -42,18 +54,25 @@ public sealed class JobLog(IBlobStore blobs, IJobRecords records)
     private async Task<string> RenderAsync(Guid orgId, Guid jobId, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
+        await AppendRecordedAsync(text, orgId, jobId, long.MaxValue, cancellationToken);
+        return text.ToString();
+    }
+
+    private async Task AppendRecordedAsync(StringBuilder text, Guid orgId, Guid jobId, long upTo, CancellationToken cancellationToken)
+    {
         long? after = 0;
         while (after is { } from)
         {
             var page = await records.EventsAsync(orgId, jobId, from, PageSize, cancellationToken);
-            foreach (var entry in page.Items)
+            foreach (var entry in page.Items.Where(entry => entry.Seq <= upTo))
             {
-                text.Append(CultureInfo.InvariantCulture, $"{entry.At.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} #{entry.Seq} {entry.Kind,-15} {entry.Message}\n");
+                Append(text, entry);
             }
 
-            after = page.NextAfterSeq;
+            after = page.Items.Count > 0 && page.Items[^1].Seq >= upTo ? null : page.NextAfterSeq;
         }
-
-        return text.ToString();
     }
+
+    private static void Append(StringBuilder text, JobEvent entry) =>
+        text.Append(CultureInfo.InvariantCulture, $"{entry.At.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} #{entry.Seq} {entry.Kind,-15} {entry.Message}\n");
 }

@@ -21,8 +21,6 @@ public sealed class JobState
     [Id(11)] public List<JobEvent> UnrecordedEvents { get; set; } = [];
     [Id(12)] public List<NodeResult> UnrecordedResults { get; set; } = [];
     [Id(13)] public string? Signature { get; set; }
-    /// <summary>Whether the job has given its org's concurrent-job slot back.</summary>
-    [Id(14)] public bool SlotReleased { get; set; }
     /// <summary>Whether each task version is deterministic, by "name@version", for the confidence of its results.</summary>
     [Id(15)] public Dictionary<string, bool> DeterministicTasks { get; set; } = [];
 

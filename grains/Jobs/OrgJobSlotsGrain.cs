@@ -1,17 +1,24 @@
+using Microsoft.Extensions.Options;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Organizations;
 
 namespace MolDash.Grains.Jobs;
 
+/// <summary>
+/// Slots are leases: a running job renews its own on every watchdog tick, and a lease not renewed for three
+/// periods has lapsed (its job finished without saying so, or the count was rebuilt after a restart).
+/// </summary>
 [GrainType("moldash-org-job-slots")]
-public sealed class OrgJobSlotsGrain : Grain, IOrgJobSlotsGrain
+public sealed class OrgJobSlotsGrain(IOptions<JobOptions> options, TimeProvider time) : Grain, IOrgJobSlotsGrain
 {
-    private readonly HashSet<Guid> running = [];
+    private readonly Dictionary<Guid, DateTimeOffset> leases = [];
+    private readonly TimeSpan leaseLifetime = options.Value.WatchdogPeriod * 3;
 
     public async Task AcquireAsync(Guid jobId)
     {
-        if (running.Contains(jobId))
+        if (leases.ContainsKey(jobId))
         {
+            leases[jobId] = time.GetUtcNow();
             return;
         }
 
@@ -24,7 +31,8 @@ public sealed class OrgJobSlotsGrain : Grain, IOrgJobSlotsGrain
         }
 
         var quotas = org.Quotas;
-        if (running.Count >= quotas.MaxConcurrentJobs)
+        DropLapsed();
+        if (leases.Count >= quotas.MaxConcurrentJobs)
         {
             throw new MolDashException(ErrorKind.TooManyRequests,
                 $"The organization's quota of {quotas.MaxConcurrentJobs} concurrent jobs (MaxConcurrentJobs) is reached; submit again when a job finishes.")
@@ -33,18 +41,27 @@ public sealed class OrgJobSlotsGrain : Grain, IOrgJobSlotsGrain
             };
         }
 
-        running.Add(jobId);
+        leases[jobId] = time.GetUtcNow();
     }
 
     public Task HoldAsync(Guid jobId)
     {
-        running.Add(jobId);
+        leases[jobId] = time.GetUtcNow();
         return Task.CompletedTask;
     }
 
     public Task ReleaseAsync(Guid jobId)
     {
-        running.Remove(jobId);
+        leases.Remove(jobId);
         return Task.CompletedTask;
+    }
+
+    private void DropLapsed()
+    {
+        var cutoff = time.GetUtcNow() - leaseLifetime;
+        foreach (var lapsed in leases.Where(lease => lease.Value < cutoff).Select(lease => lease.Key).ToList())
+        {
+            leases.Remove(lapsed);
+        }
     }
 }

@@ -236,7 +236,8 @@ public sealed class TaskServiceGrain(
                 return new TaskRunResult(false, null, pool.DescribeUnavailable() + (lastError is null ? "" : $"; last attempt: {lastError}"), attempt - 1, null);
             }
 
-            await reporter.StartedAsync(attempt, instance.Address);
+            // Progress is reported without waiting for it: the run's slot is for the service call, not for the job's bookkeeping.
+            _ = reporter.StartedAsync(attempt, instance.Address);
             var outcome = await CallAsync(instance, run, request, body, cancellationToken);
             instance.EndRun(outcome.Error);
             ReleaseToWaiters();
@@ -254,7 +255,7 @@ public sealed class TaskServiceGrain(
             avoid.Add(instance.Address);
             if (attempt < maxAttempts)
             {
-                await reporter.AttemptFailedAsync(attempt, outcome.Error!);
+                _ = reporter.AttemptFailedAsync(attempt, outcome.Error!);
                 // A cancel during the backoff is seen at the top of the next attempt.
                 await Task.Delay(settings.RetryBackoff * Math.Pow(2, attempt - 1), time, cancellationToken)
                     .ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Current);
