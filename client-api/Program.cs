@@ -76,6 +76,8 @@ api.MapTaskEndpoints();
 api.MapTaskRunEndpoints();
 api.MapJobEndpoints();
 api.MapArtifactEndpoints();
+api.MapPipelineEndpoints();
+api.MapCacheEndpoints();
 app.MapHub<JobsHub>(HubPaths.Jobs);
 
 app.Run();

@@ -18,4 +18,13 @@ public static class AuditActions
     public const string UserEnabled = "user.enable";
     public const string ArtifactUploaded = "artifact.upload";
     public const string ArtifactOutputStored = "artifact.output";
+    public const string PipelineCreated = "pipeline.create";
+    public const string PipelineSettingsChanged = "pipeline.settings";
+    public const string PipelineDraftChanged = "pipeline.draft";
+    public const string PipelinePublished = "pipeline.publish";
+    public const string PipelineDeprecated = "pipeline.deprecate";
+    public const string PipelineVersionCreated = "pipeline.version";
+    public const string CacheInvalidated = "cache.invalidate";
+    public const string CachePinned = "cache.pin";
+    public const string CacheTtlChanged = "cache.ttl";
 }

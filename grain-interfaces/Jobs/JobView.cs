@@ -24,4 +24,6 @@ public sealed record JobView
     [Id(14)] public string? Signature { get; init; }
     /// <summary>The finished job's log in the org's blob container (read it at /jobs/{id}/logs); null while the job runs.</summary>
     [Id(15)] public string? LogsUri { get; init; }
+    /// <summary>The lowest confidence of the job's succeeded nodes (0–1); null when any of them is unknown or none succeeded.</summary>
+    [Id(16)] public double? Confidence { get; init; }
 }

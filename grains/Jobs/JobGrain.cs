@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using System.Text.Json.Nodes;
 using MolDash.GrainInterfaces.Access;
 using MolDash.GrainInterfaces.Artifacts;
+using MolDash.GrainInterfaces.Cache;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Jobs;
 using MolDash.GrainInterfaces.TaskServices;
@@ -316,7 +317,9 @@ public sealed class JobGrain(
         node.Status = NodeStatus.Succeeded;
         node.OutputJson = HasDependents(node) ? outputJson : null;
         var deterministic = Job.DeterministicTasks.GetValueOrDefault($"{node.Node.TaskName}@{node.Node.TaskVersion}");
-        Job.UnrecordedResults.Add(Result(node, new JsonText(outputJson), NodeConfidence.Of(outputJson, deterministic)) with { Artifacts = artifacts });
+        var confidence = NodeConfidence.Of(outputJson, deterministic);
+        Job.Confidence = confidence is { } known && Job.Confidence is { } lowest ? Math.Min(known, lowest) : null;
+        Job.UnrecordedResults.Add(Result(node, new JsonText(outputJson), confidence) with { Artifacts = artifacts });
         var took = node.FinishedAt - (node.StartedAt ?? node.QueuedAt);
         AddEvent(JobEventKinds.NodeSucceeded, node, NodeStatus.Succeeded,
             $"succeeded on attempt {node.Attempts} in {took?.TotalSeconds:0.###} s on {node.Instance}");
@@ -454,6 +457,11 @@ public sealed class JobGrain(
         {
             // A lost release is harmless: the slot is a lease that lapses.
             await GrainFactory.GetGrain<IOrgJobSlotsGrain>(OwnerOrgId).ReleaseAsync(JobId);
+            if (Job.Signature is { } signature)
+            {
+                await GrainFactory.GetGrain<ICacheEntryGrain>(CacheKey.Format(OwnerOrgId, signature)).OnJobFinishedAsync(JobId, Job.Status, View().Confidence);
+            }
+
             if (Job.UnrecordedEvents.Count == 0 && Job.LogBlob is not null)
             {
                 await UnregisterWatchdogAsync();

@@ -27,6 +27,9 @@ public sealed class JobState
     /// <summary>Where the finished job's log is in the org's container; null until it is written.</summary>
     [Id(16)] public string? LogBlob { get; set; }
 
+    /// <summary>The lowest confidence of the nodes that succeeded so far; null once one of them had none.</summary>
+    [Id(17)] public double? Confidence { get; set; } = 1.0;
+
     public bool Exists => CreatedAt != default;
 
     public bool IsFinished => Status is JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled;

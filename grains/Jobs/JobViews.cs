@@ -29,6 +29,7 @@ public static class JobViews
         LastEventSeq = job.LastSeq,
         Signature = job.Signature,
         LogsUri = job.LogBlob,
+        Confidence = job.Nodes.Exists(node => node.Status == NodeStatus.Succeeded) ? job.Confidence : null,
     };
 
     public static JobSummary Summary(JobState job, Guid jobId) => new()
