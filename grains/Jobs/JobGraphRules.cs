@@ -7,6 +7,9 @@ namespace MolDash.Grains.Jobs;
 /// <summary>The structural rules every job's graph keeps, whoever built it: known, unique node ids and no cycles.</summary>
 public static partial class JobGraphRules
 {
+    /// <summary>Whether <paramref name="id"/> is a valid node id: 1 to 64 letters, digits, '.', '_' or '-'.</summary>
+    public static bool IsNodeId(string? id) => NodeIdPattern().IsMatch(id ?? "");
+
     public static List<FieldError> Check(IReadOnlyList<JobNode> nodes, int maxNodes)
     {
         var errors = new List<FieldError>();

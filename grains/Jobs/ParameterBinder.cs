@@ -40,9 +40,9 @@ public static class ParameterBinder
     }
 
     /// <summary>Sets the value at a pointer, making the objects on the way that do not exist yet.</summary>
-    private static bool TrySet(JsonObject root, string pointer, JsonNode? value)
+    public static bool TrySet(JsonObject root, string location, JsonNode? value)
     {
-        var segments = pointer[1..].Split('/').Select(Unescape).ToArray();
+        var segments = location[1..].Split('/').Select(Unescape).ToArray();
         JsonNode current = root;
         for (var i = 0; i < segments.Length - 1; i++)
         {

@@ -11,6 +11,13 @@ public static class JsonPointer
     public static string Append(string path, int index) =>
         path + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The unescaped reference tokens of a pointer ("/a~1b/0" → "a/b", "0"); none for "".</summary>
+    public static string[] Segments(string location) =>
+        location.Length == 0 ? [] : [.. location[1..].Split('/').Select(Unescape)];
+
+    public static string Unescape(string segment) =>
+        segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+
     /// <summary>Resolves a pointer <paramref name="location"/> ("/a/b", or a local reference "#/a/b") in <paramref name="root"/>.</summary>
     public static bool TryResolve(JsonNode? root, string location, out JsonNode? target)
     {

@@ -9,7 +9,11 @@ namespace MolDash.Grains.Registry;
 /// Checks a parameter set against a task's input schema (the subset of JSON Schema the form supports)
 /// and names every field that is wrong, so a UI can mark them and nothing invalid is ever run.
 /// </summary>
-public sealed class ParameterValidator(JsonNode root)
+/// <param name="missingRequired">
+/// Given, it hears of each missing required field instead of that being an error: a pipeline fills some
+/// fields from edges and exposed inputs, and only the caller knows which.
+/// </param>
+public sealed class ParameterValidator(JsonNode root, Action<string>? missingRequired = null)
 {
     /// <summary>A pattern from a task document must not stall a grain turn.</summary>
     public static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
@@ -21,6 +25,14 @@ public sealed class ParameterValidator(JsonNode root)
         var errors = new List<FieldError>();
         JsonPointer.TryResolve(root, operation.InputSchemaPointer, out var input);
         Check(input, operation.InputSchemaPointer, [], parameters, "", errors);
+        return errors;
+    }
+
+    /// <summary>Checks one value against an already resolved schema; errors point below <paramref name="at"/>.</summary>
+    public IReadOnlyList<FieldError> ValidateValue(ResolvedSchema schema, JsonNode? value, string at)
+    {
+        var errors = new List<FieldError>();
+        Check(schema.Node, schema.Location, schema.ReferenceChain, value, at, errors);
         return errors;
     }
 
@@ -169,7 +181,14 @@ public sealed class ParameterValidator(JsonNode root)
 
         foreach (var name in schema.Required.Where(name => !obj.ContainsKey(name)))
         {
-            errors.Add(new FieldError(JsonPointer.Append(at, name), "Is required."));
+            if (missingRequired is null)
+            {
+                errors.Add(new FieldError(JsonPointer.Append(at, name), "Is required."));
+            }
+            else
+            {
+                missingRequired(JsonPointer.Append(at, name));
+            }
         }
 
         var properties = schema.Properties ?? [];

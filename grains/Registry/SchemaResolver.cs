@@ -66,6 +66,55 @@ public sealed class SchemaResolver(JsonNode root)
         return new ResolvedSchema(merged, currentPointer, currentChain);
     }
 
+    /// <summary>
+    /// The schema of the value at <paramref name="valuePointer"/> (such as "/center/x") in a document that the
+    /// schema at <paramref name="schemaPointer"/> describes, or null when that schema has no such field.
+    /// </summary>
+    public ResolvedSchema? ResolveAt(string schemaPointer, string valuePointer)
+    {
+        if (valuePointer.Length > 0 && valuePointer[0] != '/')
+        {
+            return null;
+        }
+
+        JsonPointer.TryResolve(root, schemaPointer, out var node);
+        var schema = Resolve(node, schemaPointer, [], []);
+        foreach (var segment in JsonPointer.Segments(valuePointer))
+        {
+            if (schema is null)
+            {
+                return null;
+            }
+
+            schema = Child(schema, segment);
+        }
+
+        return schema;
+    }
+
+    /// <summary>The schema of a property (or of an array item, for an index or "-"), or null when the schema has none.</summary>
+    public ResolvedSchema? Child(ResolvedSchema parent, string segment)
+    {
+        if (parent.Properties is { } properties && properties.TryGetPropertyValue(segment, out var property))
+        {
+            return Resolve(property, JsonPointer.Append(JsonPointer.Append(parent.Location, "properties"), segment), parent.ReferenceChain, []);
+        }
+
+        if (parent.Node["items"] is { } items && (segment == "-" || uint.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)))
+        {
+            return Resolve(items, JsonPointer.Append(parent.Location, "items"), parent.ReferenceChain, []);
+        }
+
+        var additionalLocation = JsonPointer.Append(parent.Location, "additionalProperties");
+        return parent.Node["additionalProperties"] switch
+        {
+            JsonObject additional => Resolve(additional, additionalLocation, parent.ReferenceChain, []),
+            // "true" allows any value: an empty schema says exactly that.
+            JsonValue allowed when allowed.TryGetValue<bool>(out var any) && any => new ResolvedSchema([], additionalLocation, parent.ReferenceChain),
+            _ => null,
+        };
+    }
+
     private static void MergeInto(JsonObject target, JsonObject part)
     {
         foreach (var (key, value) in part)

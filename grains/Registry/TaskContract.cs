@@ -12,6 +12,7 @@ public sealed class TaskContract
 {
     private readonly JsonNode root;
     private IReadOnlyList<OutputFileField>? outputFiles;
+    private SchemaResolver? schemas;
 
     private TaskContract(JsonNode root, TaskOperation operation, TaskForm form)
     {
@@ -31,6 +32,9 @@ public sealed class TaskContract
     /// <summary>Where the output holds files, found once per contract.</summary>
     public IReadOnlyList<OutputFileField> OutputFiles => outputFiles ??= OutputFileFinder.Find(root, Operation);
 
+    /// <summary>Follows references within this document (schemas of one contract resolve only in its own document).</summary>
+    public SchemaResolver Schemas => schemas ??= new SchemaResolver(root);
+
     /// <summary>Builds the contract from a document already known to be valid, or reports why it is not.</summary>
     public static TaskContract? Create(JsonNode root, TaskOperation operation, List<FieldError> errors)
     {
@@ -40,4 +44,22 @@ public sealed class TaskContract
 
     public IReadOnlyList<FieldError> ValidateParameters(JsonNode? parameters) =>
         new ParameterValidator(root).Validate(Operation, parameters);
+
+    /// <summary>Validates, telling <paramref name="missingRequired"/> of each missing required field instead of reporting it.</summary>
+    public IReadOnlyList<FieldError> ValidateParameters(JsonNode? parameters, Action<string> missingRequired) =>
+        new ParameterValidator(root, missingRequired).Validate(Operation, parameters);
+
+    /// <summary>Checks a value against a schema of this document (one found with <see cref="InputSchemaAt"/>).</summary>
+    public IReadOnlyList<FieldError> ValidateValue(ResolvedSchema schema, JsonNode? value, string at) =>
+        new ParameterValidator(root).ValidateValue(schema, value, at);
+
+    /// <summary>The schema of the input field at a value pointer ("/center/x"), or null when the input has no such field.</summary>
+    public ResolvedSchema? InputSchemaAt(string valuePointer) => Schemas.ResolveAt(Operation.InputSchemaPointer, valuePointer);
+
+    /// <summary>The schema of the output value at a pointer ("" for the whole output), or null when the output has none.</summary>
+    public ResolvedSchema? OutputSchemaAt(string valuePointer) => Schemas.ResolveAt(Operation.OutputSchemaPointer, valuePointer);
+
+    /// <summary>A form field for an input field's schema, as the task's own form would show it.</summary>
+    public FormField? FieldFromSchema(string name, ResolvedSchema schema, string valuePointer) =>
+        new TaskFormGenerator(root).FieldFromSchema(name, schema, valuePointer, []);
 }

@@ -35,6 +35,10 @@ public sealed class TaskFormGenerator(JsonNode root)
         return new TaskForm(operation.OperationId, input.Text("title"), input.Text("description"), fields);
     }
 
+    /// <summary>The form field for one already resolved schema, its value at <paramref name="valuePointer"/>.</summary>
+    public FormField? FieldFromSchema(string name, ResolvedSchema schema, string valuePointer, List<FieldError> errors) =>
+        FieldOf(name, schema.Node, schema.Location, valuePointer, schema.ReferenceChain, 1, errors);
+
     private List<FormField> FieldsOf(ResolvedSchema schema, string valuePointer, int depth, List<FieldError> errors)
     {
         var required = schema.Required;
