@@ -19,10 +19,17 @@ const connection = new signalR.HubConnectionBuilder()
   .configureLogging(signalR.LogLevel.Error)
   .build();
 
+// Events at or below the latest snapshot's lastEventSeq are already in it: a client shows each event once.
+let shownUpTo = 0;
 let finish;
 const done = new Promise((resolve) => (finish = resolve));
 
 connection.on("jobEvent", (event) => {
+  if (event.jobId !== jobId || event.seq <= shownUpTo) {
+    return;
+  }
+
+  shownUpTo = event.seq;
   print("event", event);
   if (event.jobId === jobId && finalStatuses.has(event.jobStatus)) {
     finish(0);
@@ -31,6 +38,7 @@ connection.on("jobEvent", (event) => {
 
 const subscribe = async () => {
   const snapshot = await connection.invoke("SubscribeJob", jobId);
+  shownUpTo = Math.max(shownUpTo, snapshot.lastEventSeq);
   print("snapshot", snapshot);
   if (finalStatuses.has(snapshot.status)) {
     finish(0);

@@ -28,6 +28,8 @@ public sealed class JobsBenchmarkSuite : IBenchmarkSuite
         {
             ["GrainCollection__CollectionAge"] = CollectionAge.ToString("c", CultureInfo.InvariantCulture),
             ["GrainCollection__CollectionQuantum"] = "00:00:10",
+            // The echo service answers at once: let one instance take as many runs as the submitters make.
+            ["TaskServices__MaxConcurrencyPerInstance"] = "64",
             ["Logging__LogLevel__Default"] = "Error",
         });
         await using var echo = await EchoService.StartAsync();
@@ -85,7 +87,7 @@ public sealed class JobsBenchmarkSuite : IBenchmarkSuite
         body.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"Silo memory (RSS): {rssBusy:F0} MB right after the sustained run with {SustainedJobs + LatencySamples + 50:N0} completed jobs; {rssIdle:F0} MB once idle activations were collected (collection age set to {CollectionAge.TotalMinutes:F0} min for the run; 15 min by default). The org's listing still answers from the results database (first page of SUCCEEDED jobs: {listed.GetProperty("items").GetArrayLength()} row)."));
         body.AppendLine();
-        body.AppendLine("Each job: a job grain (state written to PostgreSQL on every transition: created+queued, started, succeeded), an idempotent dispatch to the task-service grain, an HTTP call to the echo service, the timeline and result upserted into the org's results database, the events pushed through the org's feed grain to the API replica and its SignalR group. Silo, API, echo service, PostgreSQL and the load generator share the machine's 2 cores.");
+        body.AppendLine("Each job: a job grain (state written to PostgreSQL on every transition: created+queued, started, succeeded), an idempotent dispatch to the task-service grain, an HTTP call to the echo service, the timeline and result upserted into the org's results database, the events pushed through the org's feed grain to the API replica and its SignalR group. The echo instance takes up to 64 concurrent runs (TaskServices:MaxConcurrencyPerInstance; the default is 8). Silo, API, echo service, PostgreSQL, Azurite and the load generator share the machine's 2 cores.");
         return new BenchmarkReport("Jobs: latency, throughput, live push and memory", body.ToString());
     }
 

@@ -13,7 +13,7 @@ namespace MolDash.Integration.Tests.Api;
 /// with the ids of a victim organization in the route.
 /// </summary>
 [Collection(PlatformTestGroup.Name)]
-public sealed class EndpointAuthorizationTests(PlatformFixture fixture)
+public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsyncLifetime
 {
     /// <summary>Operations anyone may call; with a bad token they behave as for an anonymous caller.</summary>
     private static readonly HashSet<string> Anonymous =
@@ -29,6 +29,11 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture)
     private static readonly string[] Standard = ["standard"];
     private static readonly string[] Admin = ["admin"];
     private readonly PlatformUnderTest platform = fixture.Platform;
+    private EchoService echo = null!;
+
+    public async Task InitializeAsync() => echo = await EchoService.StartAsync();
+
+    public async Task DisposeAsync() => await echo.DisposeAsync();
 
     [Fact]
     public async Task No_endpoint_lets_an_unauthenticated_caller_in()
@@ -109,8 +114,12 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture)
     private async Task<HttpResponseMessage> CallAsync(string? token, string operation, Victim victim)
     {
         var (method, template) = (operation[..operation.IndexOf(' ', StringComparison.Ordinal)], operation[(operation.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+        // Every id in a route is one of the victim org's: its org, user, artifact, job, pipeline ("dock"), task ("dock") and cache entry.
+        var id = template.StartsWith("/api/v1/artifacts", StringComparison.Ordinal) ? victim.ArtifactId : victim.OrgId;
         var path = template.Replace("{orgId}", victim.OrgId.ToString(), StringComparison.Ordinal)
-            .Replace("{id}", victim.OrgId.ToString(), StringComparison.Ordinal)
+            .Replace("{id}", id.ToString(), StringComparison.Ordinal)
+            .Replace("{jobId}", victim.JobId.ToString(), StringComparison.Ordinal)
+            .Replace("{signature}", victim.Signature, StringComparison.Ordinal)
             .Replace("{userId}", victim.UserId.ToString(), StringComparison.Ordinal)
             .Replace("{name}", "dock", StringComparison.Ordinal)
             .Replace("{version}", "1.0.0", StringComparison.Ordinal);
@@ -130,6 +139,7 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture)
         var body = await response.Content.ReadAsStringAsync();
         Assert.False(body.Contains(victim.OrgName, StringComparison.Ordinal), $"{what} revealed the victim org's name");
         Assert.False(body.Contains(victim.UserId.ToString(), StringComparison.Ordinal), $"{what} revealed a victim user's id");
+        Assert.False(body.Contains(victim.Secret, StringComparison.Ordinal), $"{what} revealed the victim's job, pipeline or artifact data");
     }
 
     private async Task<Victim> CreateVictimAsync()
@@ -141,7 +151,28 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture)
         var email = $"victim-{Guid.NewGuid():N}@moldash.test";
         using var user = await root.PostAsJsonAsync($"/api/v1/orgs/{orgId}/users", new { email, password = "victim-password-1", roles = Admin });
         var userId = (await user.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("user").GetProperty("userId").GetGuid();
-        return new Victim(orgId, name, userId, email);
+        var secret = $"victim-secret-{Guid.NewGuid():N}";
+        using var admin = platform.CreateClient(await platform.AccessTokenAsync(email, "victim-password-1"));
+        using var molecule = new StringContent($"CCO {secret}\n", Encoding.UTF8, "text/plain");
+        using var uploaded = await admin.PostAsync($"/api/v1/artifacts?fileName={secret}.smi", molecule);
+        var artifactId = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var service = new HttpClient { BaseAddress = echo.Address };
+        var document = await service.GetStringAsync("/openapi.json");
+        (await admin.PostAsJsonAsync("/api/v1/tasks", new { name = "dock", version = "1.0.0", description = secret, document, deployment = new { image = "moldash/echo:1", deterministic = true } })).EnsureSuccessStatusCode();
+        (await admin.PostAsync("/api/v1/tasks/dock/versions/1.0.0/publish", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/v1/tasks/dock/versions/1.0.0/service/instances", new { address = echo.Address.ToString() })).EnsureSuccessStatusCode();
+        var graph = new
+        {
+            nodes = new[] { new { id = "only", taskName = "dock", taskVersion = "1.0.0" } },
+            inputs = new[] { new { name = "message", targets = new[] { new { nodeId = "only", pointer = "/message" } } } },
+        };
+        (await admin.PostAsJsonAsync("/api/v1/pipelines", new { name = "dock", description = secret, graph })).EnsureSuccessStatusCode();
+        (await admin.PostAsync("/api/v1/pipelines/dock/versions/1.0.0/publish", null)).EnsureSuccessStatusCode();
+        using var run = await admin.PostAsJsonAsync("/api/v1/pipelines/dock/versions/1.0.0/runs", new { inputs = new { message = secret } });
+        var result = await run.Content.ReadFromJsonAsync<JsonElement>();
+        var jobId = result.GetProperty("job").GetProperty("jobId").GetGuid();
+        await JobScenario.FinishedAsync(admin, jobId);
+        return new Victim(orgId, name, userId, email, artifactId, jobId, result.GetProperty("signature").GetString()!, secret);
     }
 
     private async Task<(Guid OrgId, string Token)> CreateOrgWithMemberAsync(string[] roles)
@@ -166,5 +197,5 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture)
     }
 
 
-    private sealed record Victim(Guid OrgId, string OrgName, Guid UserId, string Email);
+    private sealed record Victim(Guid OrgId, string OrgName, Guid UserId, string Email, Guid ArtifactId, Guid JobId, string Signature, string Secret);
 }

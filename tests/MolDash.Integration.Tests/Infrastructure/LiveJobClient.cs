@@ -36,8 +36,11 @@ public sealed class LiveJobClient : IAsyncDisposable
 
     public Task SubscribeOrgAsync() => connection.InvokeAsync("SubscribeOrg");
 
-    /// <summary>Reads events until one says job <paramref name="jobId"/> is final; returns that job's events.</summary>
-    public async Task<List<JsonElement>> UntilFinishedAsync(Guid jobId, TimeSpan within)
+    /// <summary>
+    /// Reads events until one says job <paramref name="jobId"/> is final; returns that job's events after
+    /// <paramref name="afterSeq"/> (a snapshot's lastEventSeq: what it already holds), as a client shows them.
+    /// </summary>
+    public async Task<List<JsonElement>> UntilFinishedAsync(Guid jobId, TimeSpan within, long afterSeq = 0)
     {
         using var timeout = new CancellationTokenSource(within);
         while (true)
@@ -46,7 +49,7 @@ public sealed class LiveJobClient : IAsyncDisposable
             Received.Add(entry);
             if (entry.GetProperty("jobId").GetGuid() == jobId && FinalStatuses.Contains(entry.GetProperty("jobStatus").GetString()!))
             {
-                return [.. Received.Where(received => received.GetProperty("jobId").GetGuid() == jobId)];
+                return [.. Received.Where(received => received.GetProperty("jobId").GetGuid() == jobId && received.GetProperty("seq").GetInt64() > afterSeq)];
             }
         }
     }

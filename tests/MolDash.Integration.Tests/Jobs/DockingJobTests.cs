@@ -51,7 +51,7 @@ public sealed class DockingJobTests(PlatformFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
         var jobId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetGuid();
         var snapshot = await live.SubscribeJobAsync(jobId);
-        var events = snapshot.GetProperty("status").GetString() == "Succeeded" ? [] : await live.UntilFinishedAsync(jobId, TimeSpan.FromMinutes(3));
+        var events = snapshot.GetProperty("status").GetString() == "Succeeded" ? [] : await live.UntilFinishedAsync(jobId, TimeSpan.FromMinutes(3), snapshot.GetProperty("lastEventSeq").GetInt64());
 
         var job = await member.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{jobId}");
         Assert.True(job.GetProperty("status").GetString() == "Succeeded", job.GetProperty("error").ToString());
@@ -99,7 +99,7 @@ public sealed class DockingJobTests(PlatformFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
         var jobId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetGuid();
         var snapshot = await live.SubscribeJobAsync(jobId);
-        var events = snapshot.GetProperty("status").GetString() == "Succeeded" ? [] : await live.UntilFinishedAsync(jobId, TimeSpan.FromMinutes(4));
+        var events = snapshot.GetProperty("status").GetString() == "Succeeded" ? [] : await live.UntilFinishedAsync(jobId, TimeSpan.FromMinutes(4), snapshot.GetProperty("lastEventSeq").GetInt64());
 
         var job = await member.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{jobId}");
         Assert.True(job.GetProperty("status").GetString() == "Succeeded", job.GetProperty("error").ToString());

@@ -28,14 +28,14 @@ public sealed class JobTests(PlatformFixture fixture) : IAsyncLifetime
         using var member = platform.CreateClient(scenario.MemberToken);
         await using var live = await LiveJobClient.ConnectAsync(platform.ApiAddress, scenario.MemberToken);
 
-        using var submitted = await member.PostAsJsonAsync($"{JobScenario.Task}/runs", new { parameters = new { message = "hello docking", delayMs = 1500 } });
+        using var submitted = await member.PostAsJsonAsync($"{JobScenario.Task}/runs", new { parameters = new { message = "hello docking", delayMs = 3000 } });
         Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
         var jobId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetGuid();
         Assert.Equal($"/api/v1/jobs/{jobId}", submitted.Headers.Location?.ToString());
 
         var snapshot = await live.SubscribeJobAsync(jobId);
         Assert.NotEqual("Succeeded", snapshot.GetProperty("status").GetString());
-        var events = await live.UntilFinishedAsync(jobId, TimeSpan.FromSeconds(60));
+        var events = await live.UntilFinishedAsync(jobId, TimeSpan.FromSeconds(60), snapshot.GetProperty("lastEventSeq").GetInt64());
 
         var after = snapshot.GetProperty("lastEventSeq").GetInt64();
         Assert.Equal(Enumerable.Range((int)after + 1, events.Count).Select(seq => (long)seq), events.Select(entry => entry.GetProperty("seq").GetInt64()));
@@ -61,7 +61,7 @@ public sealed class JobTests(PlatformFixture fixture) : IAsyncLifetime
     {
         var scenario = await JobScenario.CreateAsync(platform, fixture.RootToken, echo.Address);
         using var member = platform.CreateClient(scenario.MemberToken);
-        using var submitted = await member.PostAsJsonAsync($"{JobScenario.Task}/runs", new { parameters = new { message = "from node", delayMs = 1500 } });
+        using var submitted = await member.PostAsJsonAsync($"{JobScenario.Task}/runs", new { parameters = new { message = "from node", delayMs = 6000 } });
         var jobId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetGuid();
 
         var lines = await FollowWithNodeAsync(scenario.MemberToken, jobId);

@@ -38,13 +38,15 @@ public sealed class ScaledOutLiveStatusTests : IAsyncLifetime
         var jobs = new List<Guid>();
         for (var i = 0; i < 4; i++)
         {
-            using var submitted = await member.PostAsJsonAsync($"{JobScenario.Task}/runs", new { parameters = new { message = $"job {i}", delayMs = 1000 } });
+            using var submitted = await member.PostAsJsonAsync($"{JobScenario.Task}/runs", new { parameters = new { message = $"job {i}", delayMs = i == 3 ? 6000 : 1000 } });
             submitted.EnsureSuccessStatusCode();
             jobs.Add((await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetGuid());
         }
 
+        // The last job runs long enough to be followed from the middle, however loaded the machine is.
         var snapshot = await jobWatcher.SubscribeJobAsync(jobs[^1]);
-        var followed = await jobWatcher.UntilFinishedAsync(jobs[^1], TimeSpan.FromSeconds(60));
+        Assert.Equal("Running", snapshot.GetProperty("status").GetString());
+        var followed = await jobWatcher.UntilFinishedAsync(jobs[^1], TimeSpan.FromSeconds(60), snapshot.GetProperty("lastEventSeq").GetInt64());
         foreach (var jobId in jobs)
         {
             var seen = orgWatcher.Received.Any(entry => entry.GetProperty("jobId").GetGuid() == jobId && entry.GetProperty("kind").GetString() == "succeeded")
