@@ -44,9 +44,12 @@ public sealed class PipelineValidationBenchmarkSuite : IBenchmarkSuite
 
         body.AppendLine();
         body.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"One thread, {Samples} validations per graph after {Warmup} to warm up; each graph is valid, so every check runs to its end. Task contracts are loaded once, as a pipeline grain keeps them."));
+            $"One thread, {Samples} validations per graph after {Warmup} to warm up; each graph is valid, so every check runs to its end. Task contracts are loaded once, as a pipeline grain keeps them. Load average while measuring: {LoadAverage()} (the p99 follows the machine's load more than the graph)."));
         return Task.FromResult(new BenchmarkReport("Pipeline validation (200-node graphs)", body.ToString()));
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static LatencyStats Measure(PipelineGraph graph, IReadOnlyDictionary<string, PipelineTask> tasks)
     {
