@@ -10,5 +10,6 @@ public static class BenchmarkSuites
         new Identity.IdentityBenchmarkSuite(),
         new Jobs.JobListingBenchmarkSuite(),
         new Jobs.JobsBenchmarkSuite(),
+        new Pipelines.PipelineValidationBenchmarkSuite(),
     ];
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -25,6 +24,11 @@ public sealed partial class PipelineValidator
     private readonly JsonObject?[] parameters;
     private readonly List<FieldFill> fills = [];
     private readonly List<(int From, int To, int Edge)> links = [];
+    private readonly List<(PipelineEdge Edge, string At, ResolvedSchema Output, ResolvedSchema Input)> fileEdges = [];
+
+    /// <summary>Large pipelines repeat the same wiring (99 ligands into 99 dockings): each pair of fields is compared once.</summary>
+    private readonly Dictionary<(string, string, string, string), List<string>> compatibility = [];
+    private ILookup<int, FieldFill> fillsByNode = Array.Empty<FieldFill>().ToLookup(fill => fill.Node);
     private bool idsValid = true;
 
     private PipelineValidator(PipelineGraph graph, IReadOnlyDictionary<string, PipelineTask> tasks)
@@ -55,6 +59,8 @@ public sealed partial class PipelineValidator
         validator.CheckNodes(allowDeprecated);
         validator.CheckEdges();
         validator.CheckInputs();
+        validator.fillsByNode = validator.fills.ToLookup(fill => fill.Node);
+        validator.CheckFileFormatFields();
         validator.CheckFills();
         validator.CheckParameters();
         validator.CheckTopology();
@@ -156,14 +162,28 @@ public sealed partial class PipelineValidator
 
     private void CheckCompatible(PipelineEdge edge, string at, ResolvedSchema output, ResolvedSchema input, PipelineTask source, PipelineTask target)
     {
-        var reasons = SchemaCompatibility.Check(source.Contract.Schemas, output, target.Contract.Schemas, input);
+        var key = (source.Key, edge.FromPointer, target.Key, edge.ToPointer);
+        if (!compatibility.TryGetValue(key, out var reasons))
+        {
+            reasons = SchemaCompatibility.Check(source.Contract.Schemas, output, target.Contract.Schemas, input);
+            compatibility[key] = reasons;
+        }
+
         if (reasons.Count > 0)
         {
             errors.Add(new FieldError(at, $"The output {Shown(edge.FromPointer)} of '{edge.FromNode}' ({source.Name} {source.Version}) does not fit the input {edge.ToPointer} of '{edge.ToNode}' ({target.Name} {target.Version}): {string.Join("; ", reasons)}."));
             return;
         }
 
-        CheckFileFormatField(edge, at, output, input, nodeIndex[edge.ToNode]);
+        fileEdges.Add((edge, at, output, input));
+    }
+
+    private void CheckFileFormatFields()
+    {
+        foreach (var (edge, at, output, input) in fileEdges)
+        {
+            CheckFileFormatField(edge, at, output, input, nodeIndex[edge.ToNode]);
+        }
     }
 
     /// <summary>
@@ -180,7 +200,7 @@ public sealed partial class PipelineValidator
         }
 
         var formatPointer = JsonPointer.Append(edge.ToPointer[..edge.ToPointer.LastIndexOf('/')], formatField);
-        if (fills.Any(fill => fill.Node == target && fill.Overlaps(formatPointer)) || graph.Inputs.Any(i => i.Targets.Any(t => t.NodeId == edge.ToNode && t.Pointer == formatPointer)))
+        if (fillsByNode[target].Any(fill => fill.Overlaps(formatPointer)))
         {
             return;
         }
@@ -259,7 +279,7 @@ public sealed partial class PipelineValidator
     /// <summary>A field takes one value: two edges or inputs writing the same field (or into one another) conflict.</summary>
     private void CheckFills()
     {
-        foreach (var group in fills.GroupBy(fill => fill.Node))
+        foreach (var group in fillsByNode)
         {
             var seen = new List<FieldFill>();
             foreach (var fill in group)
@@ -288,7 +308,7 @@ public sealed partial class PipelineValidator
             var unbound = new List<string>();
             var problems = task.Contract.ValidateParameters(given, missing =>
             {
-                if (!fills.Any(fill => fill.Node == node && fill.Overlaps(missing)))
+                if (!fillsByNode[node].Any(fill => fill.Overlaps(missing)))
                 {
                     unbound.Add(missing);
                 }
