@@ -1,5 +1,6 @@
 namespace MolDash.GrainInterfaces.Pipelines;
 
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Pointer is the RFC 6901 term clients look for.")]
 [GenerateSerializer, Immutable, Alias("MolDash.PipelineInputTarget")]
 public sealed record PipelineInputTarget(
     [property: Id(0)] string NodeId,
