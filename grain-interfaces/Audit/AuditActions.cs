@@ -18,4 +18,11 @@ public static class AuditActions
     public const string UserEnabled = "user.enable";
     public const string ArtifactUploaded = "artifact.upload";
     public const string ArtifactOutputStored = "artifact.output";
+    public const string TaskCreated = "task.create";
+    public const string TaskUpdated = "task.update";
+    public const string TaskPublished = "task.publish";
+    public const string TaskDeprecated = "task.deprecate";
+    public const string TaskCloned = "task.clone";
+    public const string TaskInstanceRegistered = "task.instance.register";
+    public const string TaskInstanceRemoved = "task.instance.remove";
 }

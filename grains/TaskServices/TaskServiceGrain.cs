@@ -7,11 +7,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MolDash.GrainInterfaces.Artifacts;
 using MolDash.GrainInterfaces.Access;
+using MolDash.GrainInterfaces.Audit;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Jobs;
 using MolDash.GrainInterfaces.TaskServices;
 using MolDash.GrainInterfaces.Tasks;
 using MolDash.Grains.Access;
+using MolDash.Grains.Audit;
 using MolDash.Grains.Registry;
 
 namespace MolDash.Grains.TaskServices;
@@ -24,6 +26,7 @@ namespace MolDash.Grains.TaskServices;
 public sealed class TaskServiceGrain(
     [PersistentState("task-service", GrainStorageNames.Default)] IPersistentState<TaskServiceState> state,
     TaskServiceHttp http,
+    Auditor auditor,
     IOptions<TaskServiceOptions> options,
     TimeProvider time,
     ILogger<TaskServiceGrain> logger) : Grain, ITaskServiceGrain, IOrgOwned
@@ -58,6 +61,7 @@ public sealed class TaskServiceGrain(
         {
             state.State.Instances.Add(uri.ToString());
             await state.WriteStateAsync();
+            await AuditAsync(AuditActions.TaskInstanceRegistered, uri);
         }
 
         await ProbeAsync(pool.Register(uri));
@@ -72,6 +76,7 @@ public sealed class TaskServiceGrain(
         if (state.State.Instances.Remove(uri.ToString()))
         {
             await state.WriteStateAsync();
+            await AuditAsync(AuditActions.TaskInstanceRemoved, uri);
         }
 
         pool.Remove(uri);
@@ -460,6 +465,13 @@ public sealed class TaskServiceGrain(
         {
             pool.RecordProbe(instance.Address, false, $"{instance.Address}: readyz did not answer within {settings.ProbeTimeout.TotalSeconds:0.#} s", time.GetUtcNow());
         }
+    }
+
+    private Task AuditAsync(string action, Uri address)
+    {
+        var (orgId, name, version) = TaskDefinitionKey.Parse(this.GetPrimaryKeyString());
+        return auditor.RecordAsync(action, $"{name}/{version}", AuditOutcome.Succeeded, orgId,
+            new Dictionary<string, string?> { ["address"] = address.ToString() });
     }
 
     private TaskServiceStatus Status() => new(

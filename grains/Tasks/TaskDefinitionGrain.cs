@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MolDash.GrainInterfaces.Access;
+using MolDash.GrainInterfaces.Audit;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Tasks;
 using MolDash.Grains.Access;
+using MolDash.Grains.Audit;
 using MolDash.Grains.Registry;
 
 namespace MolDash.Grains.Tasks;
@@ -12,6 +14,7 @@ namespace MolDash.Grains.Tasks;
 public sealed class TaskDefinitionGrain(
     [PersistentState("task-definition", GrainStorageNames.Default)] IPersistentState<TaskDefinitionState> state,
     ITaskCatalog catalog,
+    Auditor auditor,
     TimeProvider time) : Grain, ITaskDefinitionGrain, IOrgOwned
 {
     private (Guid OrgId, string Name, string Version)? key;
@@ -47,6 +50,7 @@ public sealed class TaskDefinitionGrain(
         state.State.CreatedBy = caller.UserId;
         Apply(normalized, loaded, now);
         await SaveAsync();
+        await AuditAsync(AuditActions.TaskCreated, new Dictionary<string, string?> { ["operationId"] = state.State.OperationId, ["image"] = state.State.Deployment.Image });
         return ToView();
     }
 
@@ -65,6 +69,7 @@ public sealed class TaskDefinitionGrain(
         var (normalized, loaded) = Check(draft);
         Apply(normalized, loaded, time.GetUtcNow());
         await SaveAsync();
+        await AuditAsync(AuditActions.TaskUpdated, new Dictionary<string, string?> { ["operationId"] = state.State.OperationId, ["image"] = state.State.Deployment.Image });
         return ToView();
     }
 
@@ -86,6 +91,7 @@ public sealed class TaskDefinitionGrain(
         state.State.PublishedAt = now;
         state.State.UpdatedAt = now;
         await SaveAsync();
+        await AuditAsync(AuditActions.TaskPublished);
         return ToView();
     }
 
@@ -108,10 +114,11 @@ public sealed class TaskDefinitionGrain(
         state.State.DeprecationReason = trimmed;
         state.State.UpdatedAt = time.GetUtcNow();
         await SaveAsync();
+        await AuditAsync(AuditActions.TaskDeprecated, new Dictionary<string, string?> { ["reason"] = trimmed });
         return ToView();
     }
 
-    public Task<TaskDefinitionView> CloneAsync(string name, string version)
+    public async Task<TaskDefinitionView> CloneAsync(string name, string version)
     {
         RequireDefiner();
         RequireExisting();
@@ -129,7 +136,10 @@ public sealed class TaskDefinitionGrain(
             OperationId = state.State.OperationId,
             Deployment = state.State.Deployment,
         };
-        return GrainFactory.GetGrain<ITaskDefinitionGrain>(TaskDefinitionKey.Format(Key.OrgId, name, version)).CreateAsync(draft);
+        // The clone's own grain audits its creation; this row says where it came from.
+        var clone = await GrainFactory.GetGrain<ITaskDefinitionGrain>(TaskDefinitionKey.Format(Key.OrgId, name, version)).CreateAsync(draft);
+        await AuditAsync(AuditActions.TaskCloned, new Dictionary<string, string?> { ["to"] = $"{name}/{version}" });
+        return clone;
     }
 
     public Task<TaskForm> GetFormAsync() => Task.FromResult(RequireExisting().Contract().Form);
@@ -212,6 +222,9 @@ public sealed class TaskDefinitionGrain(
             Key.Name, Key.Version, state.State.Description, state.State.Category, state.State.Tags,
             state.State.Status, state.State.OperationId, state.State.UpdatedAt));
     }
+
+    private Task AuditAsync(string action, Dictionary<string, string?>? details = null) =>
+        auditor.RecordAsync(action, $"{Key.Name}/{Key.Version}", AuditOutcome.Succeeded, Key.OrgId, details);
 
     private TaskDefinitionView ToView() => new()
     {
