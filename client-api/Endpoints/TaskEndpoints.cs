@@ -26,6 +26,10 @@ public static class TaskEndpoints
             .WithSummary("Define a task version from its OpenAPI 3.0 document (Admin, Root); it starts as a draft.")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        tasks.MapPost("/import", ImportAsync).RequireAuthorization(AuthPolicies.Admin)
+            .WithSummary("Define a task version from the OpenAPI document a running service serves at a URL (Admin, Root); the silo fetches it, refusing private, link-local and metadata addresses outside the configured networks, redirects, documents above 1 MiB and slow answers (422 at /url).")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         tasks.MapGet("/", ListAsync)
             .WithSummary("List the org's task versions by name and version, a page at a time; filter by name, category, tag, status or text (q).");
 
@@ -67,6 +71,23 @@ public static class TaskEndpoints
 
         var draft = Draft(request.Description, request.Category, request.Tags, document!, request.OperationId, request.Deployment);
         var task = await Grain(cluster, org, request.Name!, request.Version!).CreateAsync(draft);
+        return TypedResults.Created(Location(task, orgId), task);
+    }
+
+    private static async Task<IResult> ImportAsync(ImportTaskRequest request, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId)
+    {
+        var validation = new RequestValidation()
+            .Require(!string.IsNullOrWhiteSpace(request.Url), "url", "The URL of the service's OpenAPI document is required.")
+            .Require(TaskDefinitionKey.IsValidName(request.Name), "name", $"Name is required: 1 to {TaskDefinitionKey.MaxNameLength} lower-case letters, digits and inner hyphens.")
+            .Require(TaskDefinitionKey.IsValidVersion(request.Version), "version", "Version is required: a semantic version such as 1.0.0.");
+        if (RequestOrg.Resolve(user, orgId, validation) is not { } org || !validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        // The document comes from the URL; the grain fetches it (the API never makes the outbound call).
+        var draft = Draft(request.Description, request.Category, request.Tags, "", request.OperationId, request.Deployment);
+        var task = await Grain(cluster, org, request.Name!, request.Version!).ImportAsync(request.Url!, draft);
         return TypedResults.Created(Location(task, orgId), task);
     }
 

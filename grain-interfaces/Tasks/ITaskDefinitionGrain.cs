@@ -11,6 +11,14 @@ public interface ITaskDefinitionGrain : IGrainWithStringKey
     [Alias("Create")]
     Task<TaskDefinitionView> CreateAsync(TaskDefinitionDraft draft);
 
+    /// <summary>
+    /// Creates the draft from the OpenAPI document the silo fetches from <paramref name="url"/> (a running
+    /// service's /openapi.json); the draft's own document is ignored. The fetch refuses addresses the
+    /// import policy does not allow, redirects, large documents and slow answers, each a 422 at "/url".
+    /// </summary>
+    [Alias("Import")]
+    Task<TaskDefinitionView> ImportAsync(string url, TaskDefinitionDraft draft);
+
     [Alias("Get")]
     Task<TaskDefinitionView> GetAsync();
 

@@ -15,6 +15,7 @@ public sealed class TaskDefinitionGrain(
     [PersistentState("task-definition", GrainStorageNames.Default)] IPersistentState<TaskDefinitionState> state,
     ITaskCatalog catalog,
     Auditor auditor,
+    TaskDocumentFetcher fetcher,
     TimeProvider time) : Grain, ITaskDefinitionGrain, IOrgOwned
 {
     private (Guid OrgId, string Name, string Version)? key;
@@ -26,7 +27,25 @@ public sealed class TaskDefinitionGrain(
 
     private (Guid OrgId, string Name, string Version) Key => key ??= TaskDefinitionKey.Parse(this.GetPrimaryKeyString());
 
-    public async Task<TaskDefinitionView> CreateAsync(TaskDefinitionDraft draft)
+    public Task<TaskDefinitionView> CreateAsync(TaskDefinitionDraft draft) => CreateAsync(draft, source: null);
+
+    public async Task<TaskDefinitionView> ImportAsync(string url, TaskDefinitionDraft draft)
+    {
+        RequireDefiner();
+        RequireNew();
+        var document = await fetcher.FetchAsync(url);
+        return await CreateAsync(draft with { Document = document }, source: url);
+    }
+
+    private void RequireNew()
+    {
+        if (state.State.Exists)
+        {
+            throw new MolDashException(ErrorKind.Conflict, $"Task {Key.Name} {Key.Version} already exists; edit its draft or create another version.");
+        }
+    }
+
+    private async Task<TaskDefinitionView> CreateAsync(TaskDefinitionDraft draft, string? source)
     {
         var caller = RequireDefiner();
         if (!TaskDefinitionKey.IsValidName(Key.Name) || !TaskDefinitionKey.IsValidVersion(Key.Version))
@@ -37,11 +56,7 @@ public sealed class TaskDefinitionGrain(
             ]);
         }
 
-        if (state.State.Exists)
-        {
-            throw new MolDashException(ErrorKind.Conflict, $"Task {Key.Name} {Key.Version} already exists; edit its draft or create another version.");
-        }
-
+        RequireNew();
         var (normalized, loaded) = Check(draft);
         var now = time.GetUtcNow();
         state.State.Exists = true;
@@ -50,7 +65,12 @@ public sealed class TaskDefinitionGrain(
         state.State.CreatedBy = caller.UserId;
         Apply(normalized, loaded, now);
         await SaveAsync();
-        await AuditAsync(AuditActions.TaskCreated, new Dictionary<string, string?> { ["operationId"] = state.State.OperationId, ["image"] = state.State.Deployment.Image });
+        await AuditAsync(AuditActions.TaskCreated, new Dictionary<string, string?>
+        {
+            ["operationId"] = state.State.OperationId,
+            ["image"] = state.State.Deployment.Image,
+            ["importedFrom"] = source,
+        });
         return ToView();
     }
 

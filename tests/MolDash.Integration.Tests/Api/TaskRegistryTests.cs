@@ -200,6 +200,35 @@ public sealed class TaskRegistryTests(PlatformFixture fixture)
         Assert.Empty((await removed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("instances").EnumerateArray());
     }
 
+    [Fact]
+    public async Task An_admin_imports_the_running_echo_service_by_url_and_metadata_addresses_are_refused()
+    {
+        await using var echo = await EchoService.StartAsync();
+        var org = await CreateOrgAsync();
+        using var admin = platform.CreateClient(await fixture.NewMemberTokenAsync(org, "admin"));
+        var deployment = new { image = "moldash/echo:1.0.0", cpu = 0.5, memoryMb = 128 };
+
+        using var imported = await admin.PostAsJsonAsync("/api/v1/tasks/import",
+            new { url = new Uri(echo.Address, "openapi.json").ToString(), name = "echo", version = "1.0.0", category = "testing", deployment });
+        Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
+        var task = await imported.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("echo", task.GetProperty("operationId").GetString());
+        Assert.Equal("Draft", task.GetProperty("status").GetString());
+        using var form = await admin.GetAsync("/api/v1/tasks/echo/versions/1.0.0/form");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+
+        using var metadata = await admin.PostAsJsonAsync("/api/v1/tasks/import",
+            new { url = "http://169.254.169.254/latest/meta-data/", name = "steal", version = "1.0.0", deployment });
+        var problem = await metadata.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("never allowed for imports", problem.GetProperty("errors").GetProperty("/url")[0].GetString(), StringComparison.Ordinal);
+
+        using var lan = await admin.PostAsJsonAsync("/api/v1/tasks/import",
+            new { url = "http://10.0.0.5:8080/openapi.json", name = "lan", version = "1.0.0", deployment });
+        problem = await lan.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("the address 10.0.0.5 is private and not allowed for imports; allowed: 127.0.0.0/8",
+            problem.GetProperty("errors").GetProperty("/url")[0].GetString());
+    }
+
     private async Task<Guid> CreateOrgAsync()
     {
         using var root = platform.CreateClient(fixture.RootToken);
