@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using MolDash.GrainInterfaces.Access;
 using MolDash.GrainInterfaces.Audit;
 using MolDash.GrainInterfaces.Errors;
+using MolDash.GrainInterfaces.Organizations;
 using MolDash.GrainInterfaces.Tasks;
 using MolDash.Grains.Access;
 using MolDash.Grains.Audit;
@@ -57,7 +58,7 @@ public sealed class TaskDefinitionGrain(
         }
 
         RequireNew();
-        var (normalized, loaded) = Check(draft);
+        var (normalized, loaded) = await CheckAsync(draft);
         var now = time.GetUtcNow();
         state.State.Exists = true;
         state.State.Status = TaskDefinitionStatus.Draft;
@@ -86,7 +87,7 @@ public sealed class TaskDefinitionGrain(
                 $"Task {Key.Name} {Key.Version} is {state.State.Status.ToString().ToLowerInvariant()} and cannot change; clone it to a new version.");
         }
 
-        var (normalized, loaded) = Check(draft);
+        var (normalized, loaded) = await CheckAsync(draft);
         Apply(normalized, loaded, time.GetUtcNow());
         await SaveAsync();
         await AuditAsync(AuditActions.TaskUpdated, new Dictionary<string, string?> { ["operationId"] = state.State.OperationId, ["image"] = state.State.Deployment.Image });
@@ -194,10 +195,18 @@ public sealed class TaskDefinitionGrain(
     private TaskDefinitionGrain RequireExisting() =>
         state.State.Exists ? this : throw MolDashException.NotFound("The task version");
 
-    private static (TaskDefinitionDraft Draft, TaskContract Contract) Check(TaskDefinitionDraft draft)
+    /// <summary>Checks a draft against the registry's rules and the org's resource policy, all errors at once.</summary>
+    private async Task<(TaskDefinitionDraft Draft, TaskContract Contract)> CheckAsync(TaskDefinitionDraft draft)
+    {
+        var quotas = await GrainFactory.GetGrain<IOrganizationGrain>(Key.OrgId).GetQuotasAsync();
+        return Check(draft, quotas);
+    }
+
+    internal static (TaskDefinitionDraft Draft, TaskContract Contract) Check(TaskDefinitionDraft draft, OrganizationQuotas quotas)
     {
         var normalized = TaskDraftRules.Normalize(draft);
         var errors = TaskDraftRules.Check(normalized);
+        errors.AddRange(TaskResourcePolicy.Check(normalized.Deployment, quotas));
         var loaded = TaskDocumentLoader.Load(normalized.Document, normalized.OperationId);
         errors.AddRange(loaded.Errors);
         if (errors.Count > 0 || loaded.Contract is null)
