@@ -23,6 +23,8 @@ public static class AuditActions
     public const string TaskPublished = "task.publish";
     public const string TaskDeprecated = "task.deprecate";
     public const string TaskCloned = "task.clone";
+    public const string TaskBundleImported = "task.bundle.import";
+    public const string TaskImportRolledBack = "task.import.rollback";
     public const string TaskInstanceRegistered = "task.instance.register";
     public const string TaskInstanceRemoved = "task.instance.remove";
 }

@@ -38,6 +38,45 @@ public sealed class TaskDefinitionGrain(
         return await CreateAsync(draft with { Document = document }, source: url);
     }
 
+    public async Task<TaskDefinitionView> CreateImportedAsync(TaskDefinitionDraft draft, TaskDefinitionStatus status, string? deprecationReason, Guid importId)
+    {
+        RequireDefiner();
+        RequireNew();
+        var (normalized, loaded) = await CheckAsync(draft);
+        var now = time.GetUtcNow();
+        state.State.Exists = true;
+        state.State.Status = status;
+        state.State.DeprecationReason = status == TaskDefinitionStatus.Deprecated ? deprecationReason : null;
+        state.State.PublishedAt = status == TaskDefinitionStatus.Draft ? null : now;
+        state.State.CreatedAt = now;
+        state.State.CreatedBy = CallerContext.Current!.UserId;
+        state.State.ImportId = importId;
+        Apply(normalized, loaded, now);
+        await SaveAsync();
+        await AuditAsync(AuditActions.TaskCreated, new Dictionary<string, string?>
+        {
+            ["operationId"] = state.State.OperationId,
+            ["image"] = state.State.Deployment.Image,
+            ["status"] = status.ToString(),
+            ["importId"] = importId.ToString(),
+        });
+        return ToView();
+    }
+
+    public async Task DiscardImportAsync(Guid importId)
+    {
+        RequireDefiner();
+        if (!state.State.Exists || state.State.ImportId != importId)
+        {
+            return;
+        }
+
+        await state.ClearStateAsync();
+        await catalog.DeleteAsync(Key.OrgId, Key.Name, Key.Version);
+        contract = null;
+        await AuditAsync(AuditActions.TaskImportRolledBack, new Dictionary<string, string?> { ["importId"] = importId.ToString() });
+    }
+
     private void RequireNew()
     {
         if (state.State.Exists)
