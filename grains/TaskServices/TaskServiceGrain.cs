@@ -43,7 +43,7 @@ public sealed class TaskServiceGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        pool = new InstancePool(settings.MaxConcurrencyPerInstance);
+        pool = new InstancePool(settings.MaxConcurrencyPerInstance, time);
         foreach (var address in state.State.Instances)
         {
             pool.Register(new Uri(address));
@@ -244,11 +244,15 @@ public sealed class TaskServiceGrain(
             await reporter.StartedAsync(attempt, instance.Address);
             var outcome = await CallAsync(instance, run, request, body, cancellationToken);
             instance.EndRun(outcome.Error);
-            ReleaseToWaiters();
             if (cancellationToken.IsCancellationRequested)
             {
+                instance.RecordOutcome(false, time.GetUtcNow(), int.MaxValue, TimeSpan.Zero);
+                ReleaseToWaiters();
                 return Cancelled(attempt);
             }
+
+            instance.RecordOutcome(!outcome.Succeeded && outcome.Transient, time.GetUtcNow(), settings.BreakerFailures, settings.BreakerCoolDown);
+            ReleaseToWaiters();
 
             if (outcome.Succeeded || !outcome.Transient)
             {
@@ -476,7 +480,8 @@ public sealed class TaskServiceGrain(
 
     private TaskServiceStatus Status() => new(
         [.. pool.Instances.Select(instance => new ServiceInstanceStatus(
-            instance.Address.ToString(), instance.Healthy, instance.LastCheck, instance.LastError, instance.Outstanding, instance.Errors))],
+            instance.Address.ToString(), instance.Healthy, instance.LastCheck, instance.LastError, instance.Outstanding, instance.Errors,
+            instance.Circuit(time.GetUtcNow()), instance.ConsecutiveFailures, instance.OpenUntil))],
         Enum.GetValues<RunPriority>().ToDictionary(priority => priority, pending.DepthOf));
 
     private static Uri ParseAddress(string address)

@@ -79,6 +79,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             options.RetryBackoff = TimeSpan.FromMilliseconds(10);
             options.MaxConcurrencyPerInstance = 2;
             options.PollWait = TimeSpan.FromSeconds(1);
+            options.BreakerFailures = 3;
+            options.BreakerCoolDown = TimeSpan.FromSeconds(1);
         });
     }
 

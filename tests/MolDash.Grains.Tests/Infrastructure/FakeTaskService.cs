@@ -62,6 +62,9 @@ public sealed class FakeTaskService : IAsyncDisposable
         return new Uri($"http://127.0.0.1:{port}/");
     }
 
+    /// <summary>Stops at once, dropping the connections of runs in flight, as a process that dies would.</summary>
+    public Task KillAsync() => app.StopAsync(new CancellationToken(canceled: true));
+
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 
     private void Map()
