@@ -113,7 +113,9 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture)
             .Replace("{id}", victim.OrgId.ToString(), StringComparison.Ordinal)
             .Replace("{userId}", victim.UserId.ToString(), StringComparison.Ordinal)
             .Replace("{name}", "dock", StringComparison.Ordinal)
-            .Replace("{version}", "1.0.0", StringComparison.Ordinal);
+            .Replace("{version}", "1.0.0", StringComparison.Ordinal)
+            // No job of the victim is needed: an unknown or foreign job id must answer the same 404.
+            .Replace("{jobId}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain('{', path);
         using var client = platform.CreateClient(token);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
