@@ -66,7 +66,8 @@ public sealed class TaskDocumentFetcherTests
     {
         await using var service = await FakeTaskService.StartAsync();
         service.OpenApiDocument = new string(' ', TaskDocumentLimits.MaxBytes + 1);
-        using var fetcher = Fetcher("127.0.0.0/8");
+        // A generous timeout: a megabyte over loopback can take a while on a busy machine, and the size is what is tested.
+        using var fetcher = Fetcher("127.0.0.0/8", timeoutSeconds: 15);
 
         var error = await Assert.ThrowsAsync<MolDashException>(() => fetcher.FetchAsync(new Uri(service.Address, "openapi.json").ToString()));
 
