@@ -26,6 +26,16 @@ public static class TaskEndpoints
             .WithSummary("Define a task version from its OpenAPI 3.0 document (Admin, Root); it starts as a draft.")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        tasks.MapPost("/import", ImportAsync).RequireAuthorization(AuthPolicies.Admin)
+            .WithSummary("Define a task version from the OpenAPI document a running service serves at a URL (Admin, Root); the silo fetches it, refusing private, link-local and metadata addresses outside the configured networks, redirects, documents above 1 MiB and slow answers (422 at /url).")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        tasks.MapGet("/export", ExportAsync).RequireAuthorization(AuthPolicies.Admin)
+            .WithSummary("Export the org's task versions (all, or ?name= and &version=) as a bundle with each OpenAPI document embedded (Admin, Root).");
+        tasks.MapPost("/bundle", ImportBundleAsync).RequireAuthorization(AuthPolicies.Admin)
+            .WithSummary("Import a bundle into the org, all or nothing (Admin, Root): identical versions are skipped, conflicts (409) and invalid entries (422) are reported together at /tasks/<index>; versions keep their status.")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         tasks.MapGet("/", ListAsync)
             .WithSummary("List the org's task versions by name and version, a page at a time; filter by name, category, tag, status or text (q).");
 
@@ -68,6 +78,45 @@ public static class TaskEndpoints
         var draft = Draft(request.Description, request.Category, request.Tags, document!, request.OperationId, request.Deployment);
         var task = await Grain(cluster, org, request.Name!, request.Version!).CreateAsync(draft);
         return TypedResults.Created(Location(task, orgId), task);
+    }
+
+    private static async Task<IResult> ImportAsync(ImportTaskRequest request, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId)
+    {
+        var validation = new RequestValidation()
+            .Require(!string.IsNullOrWhiteSpace(request.Url), "url", "The URL of the service's OpenAPI document is required.")
+            .Require(TaskDefinitionKey.IsValidName(request.Name), "name", $"Name is required: 1 to {TaskDefinitionKey.MaxNameLength} lower-case letters, digits and inner hyphens.")
+            .Require(TaskDefinitionKey.IsValidVersion(request.Version), "version", "Version is required: a semantic version such as 1.0.0.");
+        if (RequestOrg.Resolve(user, orgId, validation) is not { } org || !validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        // The document comes from the URL; the grain fetches it (the API never makes the outbound call).
+        var draft = Draft(request.Description, request.Category, request.Tags, "", request.OperationId, request.Deployment);
+        var task = await Grain(cluster, org, request.Name!, request.Version!).ImportAsync(request.Url!, draft);
+        return TypedResults.Created(Location(task, orgId), task);
+    }
+
+    private static async Task<IResult> ExportAsync(ClaimsPrincipal user, IClusterClient cluster, Guid? orgId, string? name, string? version)
+    {
+        var validation = new RequestValidation();
+        if (RequestOrg.Resolve(user, orgId, validation) is not { } org)
+        {
+            return validation.ToProblem();
+        }
+
+        return TypedResults.Ok(await cluster.GetGrain<ITaskBundleGrain>(org).ExportAsync(Blank(name), Blank(version)));
+    }
+
+    private static async Task<IResult> ImportBundleAsync(TaskBundle bundle, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId)
+    {
+        var validation = new RequestValidation();
+        if (RequestOrg.Resolve(user, orgId, validation) is not { } org)
+        {
+            return validation.ToProblem();
+        }
+
+        return TypedResults.Ok(await cluster.GetGrain<ITaskBundleGrain>(org).ImportAsync(bundle));
     }
 
     private static async Task<IResult> ListAsync(

@@ -27,4 +27,13 @@ public static class AuditActions
     public const string CacheInvalidated = "cache.invalidate";
     public const string CachePinned = "cache.pin";
     public const string CacheTtlChanged = "cache.ttl";
+    public const string TaskCreated = "task.create";
+    public const string TaskUpdated = "task.update";
+    public const string TaskPublished = "task.publish";
+    public const string TaskDeprecated = "task.deprecate";
+    public const string TaskCloned = "task.clone";
+    public const string TaskBundleImported = "task.bundle.import";
+    public const string TaskImportRolledBack = "task.import.rollback";
+    public const string TaskInstanceRegistered = "task.instance.register";
+    public const string TaskInstanceRemoved = "task.instance.remove";
 }

@@ -16,6 +16,14 @@ public interface IOrganizationGrain : IGrainWithGuidKey
     [Alias("Get")]
     Task<OrganizationView> GetAsync();
 
+    /// <summary>
+    /// The org's limits, for grains that enforce them (any member may read them); an org that does not
+    /// exist (yet) has the defaults.
+    /// </summary>
+    [Alias("GetQuotas")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<OrganizationQuotas> GetQuotasAsync();
+
     /// <summary>Resumes provisioning from the step that failed (Root).</summary>
     [Alias("RetryProvisioning")]
     Task<OrganizationView> RetryProvisioningAsync();

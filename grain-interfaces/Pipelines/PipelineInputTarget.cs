@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace MolDash.GrainInterfaces.Pipelines;
 
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Pointer is the RFC 6901 term clients look for.")]
 [GenerateSerializer, Immutable, Alias("MolDash.PipelineInputTarget")]
 [SuppressMessage("Naming", "CA1720", Justification = "Pointer is the RFC 6901 term clients look for.")]
 public sealed record PipelineInputTarget(

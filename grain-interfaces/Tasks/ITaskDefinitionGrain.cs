@@ -11,6 +11,25 @@ public interface ITaskDefinitionGrain : IGrainWithStringKey
     [Alias("Create")]
     Task<TaskDefinitionView> CreateAsync(TaskDefinitionDraft draft);
 
+    /// <summary>
+    /// Creates the draft from the OpenAPI document the silo fetches from <paramref name="url"/> (a running
+    /// service's /openapi.json); the draft's own document is ignored. The fetch refuses addresses the
+    /// import policy does not allow, redirects, large documents and slow answers, each a 422 at "/url".
+    /// </summary>
+    [Alias("Import")]
+    Task<TaskDefinitionView> ImportAsync(string url, TaskDefinitionDraft draft);
+
+    /// <summary>
+    /// Creates this version from a bundle entry with the entry's status (a published version stays
+    /// published), marked with the import's id so <see cref="DiscardImportAsync"/> can take it back.
+    /// </summary>
+    [Alias("CreateImported")]
+    Task<TaskDefinitionView> CreateImportedAsync(TaskDefinitionDraft draft, TaskDefinitionStatus status, string? deprecationReason, Guid importId);
+
+    /// <summary>Removes this version if (and only if) the import <paramref name="importId"/> created it: the rollback of a failed bundle import.</summary>
+    [Alias("DiscardImport")]
+    Task DiscardImportAsync(Guid importId);
+
     [Alias("Get")]
     Task<TaskDefinitionView> GetAsync();
 

@@ -11,6 +11,7 @@ using MolDash.Grains.Identity.Sessions;
 using MolDash.Grains.Organizations;
 using MolDash.Grains.Persistence;
 using MolDash.Grains.Pipelines;
+using MolDash.Grains.Registry;
 using MolDash.Grains.Storage;
 using MolDash.Grains.Users;
 using MolDash.Grains.TaskServices;
@@ -31,6 +32,10 @@ public static class GrainServicesExtensions
         services.AddSingleton<IUserAccounts, PostgresUserAccounts>();
         services.AddSingleton<ITaskCatalog, PostgresTaskCatalog>();
         services.AddSingleton<TaskServiceHttp>();
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)
+            .Validate(options => options.TryParseNetworks(out _, out _), "Registry:ImportAllowedNetworks must be CIDR blocks such as 127.0.0.0/8, separated by commas.")
+            .ValidateOnStart();
+        services.AddSingleton<TaskDocumentFetcher>();
         services.AddOptions<TaskServiceOptions>().BindConfiguration(TaskServiceOptions.Section);
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
         services.AddSingleton<JobLog>();

@@ -58,6 +58,9 @@ public sealed class OrganizationGrain(
     public Task<OrganizationView> GetAsync() =>
         state.State.Exists ? Task.FromResult(ToView()) : throw MolDashException.NotFound("The organization");
 
+    public Task<OrganizationQuotas> GetQuotasAsync() =>
+        Task.FromResult(state.State.Exists ? state.State.Quotas.Effective() : OrganizationQuotas.Default);
+
     public async Task<OrganizationView> RetryProvisioningAsync()
     {
         RequireRoot("retry provisioning");
@@ -79,6 +82,32 @@ public sealed class OrganizationGrain(
         {
             throw new MolDashException(ErrorKind.Validation,
                 "Quotas must be positive, and the largest upload cannot exceed the storage quota.");
+        }
+
+        var taskErrors = new List<FieldError>();
+        if (!(quotas.MaxTaskCpu is >= 0.1 and <= 1024))
+        {
+            taskErrors.Add(new FieldError("/maxTaskCpu", "Between 0.1 and 1024 cores per replica."));
+        }
+
+        if (quotas.MaxTaskMemoryMb is < 64 or > 4_194_304)
+        {
+            taskErrors.Add(new FieldError("/maxTaskMemoryMb", "Between 64 and 4194304 MiB per replica."));
+        }
+
+        if (quotas.MaxTaskGpu is < 0 or > 64)
+        {
+            taskErrors.Add(new FieldError("/maxTaskGpu", "Between 0 and 64 GPUs per replica (0: no GPUs)."));
+        }
+
+        if (quotas.MaxTaskReplicas is < 1 or > 1000)
+        {
+            taskErrors.Add(new FieldError("/maxTaskReplicas", "Between 1 and 1000 replicas."));
+        }
+
+        if (taskErrors.Count > 0)
+        {
+            throw MolDashException.Invalid("The task resource limits are out of range.", taskErrors);
         }
 
         var previous = state.State.Quotas;
@@ -218,5 +247,5 @@ public sealed class OrganizationGrain(
 
     private OrganizationView ToView() => new(
         OwnerOrgId, state.State.Name, state.State.Status, state.State.CreatedAt, state.State.CreatedBy,
-        state.State.Quotas, [.. state.State.CompletedSteps], state.State.Failure);
+        state.State.Quotas.Effective(), [.. state.State.CompletedSteps], state.State.Failure);
 }

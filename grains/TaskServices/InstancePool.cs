@@ -1,3 +1,5 @@
+using MolDash.GrainInterfaces.TaskServices;
+
 namespace MolDash.Grains.TaskServices;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace MolDash.Grains.TaskServices;
 /// fewest outstanding runs, never above the per-instance concurrency limit. Not thread-safe: it lives
 /// inside one grain activation.
 /// </summary>
-public sealed class InstancePool(int maxConcurrencyPerInstance)
+public sealed class InstancePool(int maxConcurrencyPerInstance, TimeProvider time)
 {
     private readonly List<ServiceInstance> instances = [];
 
@@ -35,13 +37,11 @@ public sealed class InstancePool(int maxConcurrencyPerInstance)
     /// </summary>
     public ServiceInstance? TryAcquire(IReadOnlyCollection<Uri>? avoid = null)
     {
-        var free = instances.Where(instance => instance.Healthy && instance.Outstanding < maxConcurrencyPerInstance).ToList();
+        var now = time.GetUtcNow();
+        var free = instances.Where(instance => instance.CanTake(now, maxConcurrencyPerInstance)).ToList();
         var chosen = free.Where(instance => avoid?.Contains(instance.Address) != true).MinBy(instance => instance.Outstanding)
             ?? free.MinBy(instance => instance.Outstanding);
-        if (chosen is not null)
-        {
-            chosen.Outstanding++;
-        }
+        chosen?.Take(now);
 
         return chosen;
     }
@@ -67,8 +67,10 @@ public sealed class InstancePool(int maxConcurrencyPerInstance)
     {
         var lastError = instances.Select(instance => instance.LastError).LastOrDefault(error => error is not null);
         var healthy = instances.Count(instance => instance.Healthy);
+        var open = instances.Count(instance => instance.Healthy && instance.Circuit(time.GetUtcNow()) != CircuitState.Closed);
         return $"service unavailable: {healthy} of {instances.Count} instances healthy"
-            + (healthy > 0 ? $", all at their limit of {maxConcurrencyPerInstance} concurrent runs" : "")
+            + (open > 0 ? $", {open} of them with an open circuit after repeated failures" : "")
+            + (healthy > open ? $", all at their limit of {maxConcurrencyPerInstance} concurrent runs" : "")
             + (lastError is null ? "" : $", last error: {lastError}");
     }
 }

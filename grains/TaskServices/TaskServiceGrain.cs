@@ -7,11 +7,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MolDash.GrainInterfaces.Artifacts;
 using MolDash.GrainInterfaces.Access;
+using MolDash.GrainInterfaces.Audit;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Jobs;
 using MolDash.GrainInterfaces.TaskServices;
 using MolDash.GrainInterfaces.Tasks;
 using MolDash.Grains.Access;
+using MolDash.Grains.Audit;
 using MolDash.Grains.Registry;
 
 namespace MolDash.Grains.TaskServices;
@@ -24,6 +26,7 @@ namespace MolDash.Grains.TaskServices;
 public sealed class TaskServiceGrain(
     [PersistentState("task-service", GrainStorageNames.Default)] IPersistentState<TaskServiceState> state,
     TaskServiceHttp http,
+    Auditor auditor,
     IOptions<TaskServiceOptions> options,
     TimeProvider time,
     ILogger<TaskServiceGrain> logger) : Grain, ITaskServiceGrain, IOrgOwned
@@ -40,7 +43,7 @@ public sealed class TaskServiceGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        pool = new InstancePool(settings.MaxConcurrencyPerInstance);
+        pool = new InstancePool(settings.MaxConcurrencyPerInstance, time);
         foreach (var address in state.State.Instances)
         {
             pool.Register(new Uri(address));
@@ -58,6 +61,7 @@ public sealed class TaskServiceGrain(
         {
             state.State.Instances.Add(uri.ToString());
             await state.WriteStateAsync();
+            await AuditAsync(AuditActions.TaskInstanceRegistered, uri);
         }
 
         await ProbeAsync(pool.Register(uri));
@@ -72,6 +76,7 @@ public sealed class TaskServiceGrain(
         if (state.State.Instances.Remove(uri.ToString()))
         {
             await state.WriteStateAsync();
+            await AuditAsync(AuditActions.TaskInstanceRemoved, uri);
         }
 
         pool.Remove(uri);
@@ -240,11 +245,15 @@ public sealed class TaskServiceGrain(
             _ = reporter.StartedAsync(attempt, instance.Address);
             var outcome = await CallAsync(instance, run, request, body, cancellationToken);
             instance.EndRun(outcome.Error);
-            ReleaseToWaiters();
             if (cancellationToken.IsCancellationRequested)
             {
+                instance.RecordOutcome(false, time.GetUtcNow(), int.MaxValue, TimeSpan.Zero);
+                ReleaseToWaiters();
                 return Cancelled(attempt);
             }
+
+            instance.RecordOutcome(!outcome.Succeeded && outcome.Transient, time.GetUtcNow(), settings.BreakerFailures, settings.BreakerCoolDown);
+            ReleaseToWaiters();
 
             if (outcome.Succeeded || !outcome.Transient)
             {
@@ -463,9 +472,17 @@ public sealed class TaskServiceGrain(
         }
     }
 
+    private Task AuditAsync(string action, Uri address)
+    {
+        var (orgId, name, version) = TaskDefinitionKey.Parse(this.GetPrimaryKeyString());
+        return auditor.RecordAsync(action, $"{name}/{version}", AuditOutcome.Succeeded, orgId,
+            new Dictionary<string, string?> { ["address"] = address.ToString() });
+    }
+
     private TaskServiceStatus Status() => new(
         [.. pool.Instances.Select(instance => new ServiceInstanceStatus(
-            instance.Address.ToString(), instance.Healthy, instance.LastCheck, instance.LastError, instance.Outstanding, instance.Errors))],
+            instance.Address.ToString(), instance.Healthy, instance.LastCheck, instance.LastError, instance.Outstanding, instance.Errors,
+            instance.Circuit(time.GetUtcNow()), instance.ConsecutiveFailures, instance.OpenUntil))],
         Enum.GetValues<RunPriority>().ToDictionary(priority => priority, pending.DepthOf));
 
     private static Uri ParseAddress(string address)

@@ -19,6 +19,12 @@ public sealed class TaskServiceOptions
     /// <summary>How long one poll of a 202's Location may wait for the run to finish (Prefer: wait).</summary>
     public TimeSpan PollWait { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Consecutive failed runs after which an instance's circuit opens (it gets no runs for <see cref="BreakerCoolDown"/>).</summary>
+    public int BreakerFailures { get; set; } = 5;
+
+    /// <summary>How long an open circuit keeps runs away before one trial run may go through.</summary>
+    public TimeSpan BreakerCoolDown { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How many times a finished dispatched run tries to tell its job before leaving it to the job's watchdog.</summary>
     public int ReportAttempts { get; set; } = 5;
 

@@ -28,6 +28,15 @@ public sealed class PostgresTaskCatalog(NpgsqlDataSource dataSource) : ITaskCata
         await ExecuteAsync(() => command.ExecuteNonQueryAsync());
     }
 
+    public async Task DeleteAsync(Guid orgId, string name, string version)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM task_definitions WHERE org_id = @org_id AND name = @name AND version = @version");
+        command.Parameters.AddWithValue("org_id", orgId);
+        command.Parameters.AddWithValue("name", name);
+        command.Parameters.AddWithValue("version", version);
+        await ExecuteAsync(() => command.ExecuteNonQueryAsync());
+    }
+
     public async Task<TaskSummaryPage> ListAsync(Guid orgId, TaskQuery query, TaskCursor? after, int limit)
     {
         await using var command = dataSource.CreateCommand("""

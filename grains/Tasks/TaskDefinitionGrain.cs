@@ -1,9 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MolDash.GrainInterfaces.Access;
+using MolDash.GrainInterfaces.Audit;
 using MolDash.GrainInterfaces.Errors;
+using MolDash.GrainInterfaces.Organizations;
 using MolDash.GrainInterfaces.Tasks;
 using MolDash.Grains.Access;
+using MolDash.Grains.Audit;
 using MolDash.Grains.Registry;
 
 namespace MolDash.Grains.Tasks;
@@ -12,6 +15,8 @@ namespace MolDash.Grains.Tasks;
 public sealed class TaskDefinitionGrain(
     [PersistentState("task-definition", GrainStorageNames.Default)] IPersistentState<TaskDefinitionState> state,
     ITaskCatalog catalog,
+    Auditor auditor,
+    TaskDocumentFetcher fetcher,
     TimeProvider time) : Grain, ITaskDefinitionGrain, IOrgOwned
 {
     private (Guid OrgId, string Name, string Version)? key;
@@ -23,7 +28,64 @@ public sealed class TaskDefinitionGrain(
 
     private (Guid OrgId, string Name, string Version) Key => key ??= TaskDefinitionKey.Parse(this.GetPrimaryKeyString());
 
-    public async Task<TaskDefinitionView> CreateAsync(TaskDefinitionDraft draft)
+    public Task<TaskDefinitionView> CreateAsync(TaskDefinitionDraft draft) => CreateAsync(draft, source: null);
+
+    public async Task<TaskDefinitionView> ImportAsync(string url, TaskDefinitionDraft draft)
+    {
+        RequireDefiner();
+        RequireNew();
+        var document = await fetcher.FetchAsync(url);
+        return await CreateAsync(draft with { Document = document }, source: url);
+    }
+
+    public async Task<TaskDefinitionView> CreateImportedAsync(TaskDefinitionDraft draft, TaskDefinitionStatus status, string? deprecationReason, Guid importId)
+    {
+        RequireDefiner();
+        RequireNew();
+        var (normalized, loaded) = await CheckAsync(draft);
+        var now = time.GetUtcNow();
+        state.State.Exists = true;
+        state.State.Status = status;
+        state.State.DeprecationReason = status == TaskDefinitionStatus.Deprecated ? deprecationReason : null;
+        state.State.PublishedAt = status == TaskDefinitionStatus.Draft ? null : now;
+        state.State.CreatedAt = now;
+        state.State.CreatedBy = CallerContext.Current!.UserId;
+        state.State.ImportId = importId;
+        Apply(normalized, loaded, now);
+        await SaveAsync();
+        await AuditAsync(AuditActions.TaskCreated, new Dictionary<string, string?>
+        {
+            ["operationId"] = state.State.OperationId,
+            ["image"] = state.State.Deployment.Image,
+            ["status"] = status.ToString(),
+            ["importId"] = importId.ToString(),
+        });
+        return ToView();
+    }
+
+    public async Task DiscardImportAsync(Guid importId)
+    {
+        RequireDefiner();
+        if (!state.State.Exists || state.State.ImportId != importId)
+        {
+            return;
+        }
+
+        await state.ClearStateAsync();
+        await catalog.DeleteAsync(Key.OrgId, Key.Name, Key.Version);
+        contract = null;
+        await AuditAsync(AuditActions.TaskImportRolledBack, new Dictionary<string, string?> { ["importId"] = importId.ToString() });
+    }
+
+    private void RequireNew()
+    {
+        if (state.State.Exists)
+        {
+            throw new MolDashException(ErrorKind.Conflict, $"Task {Key.Name} {Key.Version} already exists; edit its draft or create another version.");
+        }
+    }
+
+    private async Task<TaskDefinitionView> CreateAsync(TaskDefinitionDraft draft, string? source)
     {
         var caller = RequireDefiner();
         if (!TaskDefinitionKey.IsValidName(Key.Name) || !TaskDefinitionKey.IsValidVersion(Key.Version))
@@ -34,12 +96,8 @@ public sealed class TaskDefinitionGrain(
             ]);
         }
 
-        if (state.State.Exists)
-        {
-            throw new MolDashException(ErrorKind.Conflict, $"Task {Key.Name} {Key.Version} already exists; edit its draft or create another version.");
-        }
-
-        var (normalized, loaded) = Check(draft);
+        RequireNew();
+        var (normalized, loaded) = await CheckAsync(draft);
         var now = time.GetUtcNow();
         state.State.Exists = true;
         state.State.Status = TaskDefinitionStatus.Draft;
@@ -47,6 +105,12 @@ public sealed class TaskDefinitionGrain(
         state.State.CreatedBy = caller.UserId;
         Apply(normalized, loaded, now);
         await SaveAsync();
+        await AuditAsync(AuditActions.TaskCreated, new Dictionary<string, string?>
+        {
+            ["operationId"] = state.State.OperationId,
+            ["image"] = state.State.Deployment.Image,
+            ["importedFrom"] = source,
+        });
         return ToView();
     }
 
@@ -62,9 +126,10 @@ public sealed class TaskDefinitionGrain(
                 $"Task {Key.Name} {Key.Version} is {state.State.Status.ToString().ToLowerInvariant()} and cannot change; clone it to a new version.");
         }
 
-        var (normalized, loaded) = Check(draft);
+        var (normalized, loaded) = await CheckAsync(draft);
         Apply(normalized, loaded, time.GetUtcNow());
         await SaveAsync();
+        await AuditAsync(AuditActions.TaskUpdated, new Dictionary<string, string?> { ["operationId"] = state.State.OperationId, ["image"] = state.State.Deployment.Image });
         return ToView();
     }
 
@@ -86,6 +151,7 @@ public sealed class TaskDefinitionGrain(
         state.State.PublishedAt = now;
         state.State.UpdatedAt = now;
         await SaveAsync();
+        await AuditAsync(AuditActions.TaskPublished);
         return ToView();
     }
 
@@ -108,10 +174,11 @@ public sealed class TaskDefinitionGrain(
         state.State.DeprecationReason = trimmed;
         state.State.UpdatedAt = time.GetUtcNow();
         await SaveAsync();
+        await AuditAsync(AuditActions.TaskDeprecated, new Dictionary<string, string?> { ["reason"] = trimmed });
         return ToView();
     }
 
-    public Task<TaskDefinitionView> CloneAsync(string name, string version)
+    public async Task<TaskDefinitionView> CloneAsync(string name, string version)
     {
         RequireDefiner();
         RequireExisting();
@@ -129,7 +196,10 @@ public sealed class TaskDefinitionGrain(
             OperationId = state.State.OperationId,
             Deployment = state.State.Deployment,
         };
-        return GrainFactory.GetGrain<ITaskDefinitionGrain>(TaskDefinitionKey.Format(Key.OrgId, name, version)).CreateAsync(draft);
+        // The clone's own grain audits its creation; this row says where it came from.
+        var clone = await GrainFactory.GetGrain<ITaskDefinitionGrain>(TaskDefinitionKey.Format(Key.OrgId, name, version)).CreateAsync(draft);
+        await AuditAsync(AuditActions.TaskCloned, new Dictionary<string, string?> { ["to"] = $"{name}/{version}" });
+        return clone;
     }
 
     public Task<TaskForm> GetFormAsync() => Task.FromResult(RequireExisting().Contract().Form);
@@ -164,10 +234,18 @@ public sealed class TaskDefinitionGrain(
     private TaskDefinitionGrain RequireExisting() =>
         state.State.Exists ? this : throw MolDashException.NotFound("The task version");
 
-    private static (TaskDefinitionDraft Draft, TaskContract Contract) Check(TaskDefinitionDraft draft)
+    /// <summary>Checks a draft against the registry's rules and the org's resource policy, all errors at once.</summary>
+    private async Task<(TaskDefinitionDraft Draft, TaskContract Contract)> CheckAsync(TaskDefinitionDraft draft)
+    {
+        var quotas = await GrainFactory.GetGrain<IOrganizationGrain>(Key.OrgId).GetQuotasAsync();
+        return Check(draft, quotas);
+    }
+
+    internal static (TaskDefinitionDraft Draft, TaskContract Contract) Check(TaskDefinitionDraft draft, OrganizationQuotas quotas)
     {
         var normalized = TaskDraftRules.Normalize(draft);
         var errors = TaskDraftRules.Check(normalized);
+        errors.AddRange(TaskResourcePolicy.Check(normalized.Deployment, quotas));
         var loaded = TaskDocumentLoader.Load(normalized.Document, normalized.OperationId);
         errors.AddRange(loaded.Errors);
         if (errors.Count > 0 || loaded.Contract is null)
@@ -212,6 +290,9 @@ public sealed class TaskDefinitionGrain(
             Key.Name, Key.Version, state.State.Description, state.State.Category, state.State.Tags,
             state.State.Status, state.State.OperationId, state.State.UpdatedAt));
     }
+
+    private Task AuditAsync(string action, Dictionary<string, string?>? details = null) =>
+        auditor.RecordAsync(action, $"{Key.Name}/{Key.Version}", AuditOutcome.Succeeded, Key.OrgId, details);
 
     private TaskDefinitionView ToView() => new()
     {

@@ -19,4 +19,6 @@ public sealed class TaskDefinitionState
     [Id(10)] public Guid CreatedBy { get; set; }
     [Id(11)] public DateTimeOffset UpdatedAt { get; set; }
     [Id(12)] public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary>The bundle import that created this version, so only that import's rollback removes it.</summary>
+    [Id(13)] public Guid? ImportId { get; set; }
 }

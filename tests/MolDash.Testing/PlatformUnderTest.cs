@@ -55,6 +55,8 @@ public sealed class PlatformUnderTest : IAsyncDisposable
             // Jobs whose silo died are picked up again within seconds, not the production minute.
             ["Jobs__WatchdogPeriod"] = "00:00:05",
             ["TaskServices__ProbeInterval"] = "00:00:02",
+            // The echo and docking services run on loopback and are imported by URL.
+            ["Registry__ImportAllowedNetworks"] = "127.0.0.0/8",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -7,6 +7,7 @@ using MolDash.Grains.Identity;
 using MolDash.Grains.Identity.Sessions;
 using MolDash.Grains.Jobs;
 using MolDash.Grains.Organizations;
+using MolDash.Grains.Registry;
 using MolDash.Grains.Storage;
 using MolDash.Grains.TaskServices;
 using MolDash.Grains.Tasks;
@@ -57,6 +58,13 @@ public sealed class ClusterFixture : IAsyncLifetime
         siloBuilder.Services.AddSingleton<Auditor>();
         siloBuilder.Services.AddSingleton<ITaskCatalog>(TaskCatalog);
         siloBuilder.Services.AddSingleton<TaskServiceHttp>();
+        // Loopback only, so the FakeTaskService can be imported and every other private range is refused.
+        siloBuilder.Services.Configure<ImportOptions>(options =>
+        {
+            options.ImportAllowedNetworks = "127.0.0.0/8";
+            options.ImportTimeout = TimeSpan.FromSeconds(1);
+        });
+        siloBuilder.Services.AddSingleton<TaskDocumentFetcher>();
         siloBuilder.Services.AddSingleton<IJobRecords>(JobRecords);
         siloBuilder.Services.AddSingleton<IArtifactStore>(Artifacts);
         siloBuilder.Services.AddSingleton<IBlobStore>(Blobs);
@@ -71,6 +79,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             options.RetryBackoff = TimeSpan.FromMilliseconds(10);
             options.MaxConcurrencyPerInstance = 2;
             options.PollWait = TimeSpan.FromSeconds(1);
+            options.BreakerFailures = 3;
+            options.BreakerCoolDown = TimeSpan.FromSeconds(1);
         });
     }
 

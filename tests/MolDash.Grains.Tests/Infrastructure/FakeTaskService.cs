@@ -33,6 +33,9 @@ public sealed class FakeTaskService : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>What GET /openapi.json answers (GET /moved redirects there; GET /slow.json answers after 3 s).</summary>
+    public string OpenApiDocument { get; set; } = "{}";
+
     public ConcurrentQueue<(string? IdempotencyKey, string? OrgId)> Calls { get; } = new();
 
     public int MaxConcurrent { get; private set; }
@@ -59,10 +62,20 @@ public sealed class FakeTaskService : IAsyncDisposable
         return new Uri($"http://127.0.0.1:{port}/");
     }
 
+    /// <summary>Stops at once, dropping the connections of runs in flight, as a process that dies would.</summary>
+    public Task KillAsync() => app.StopAsync(new CancellationToken(canceled: true));
+
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 
     private void Map()
     {
+        app.MapGet("/openapi.json", () => Results.Text(OpenApiDocument, "application/json"));
+        app.MapGet("/moved", () => Results.Redirect("/openapi.json"));
+        app.MapGet("/slow.json", async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            return Results.Text(OpenApiDocument, "application/json");
+        });
         app.MapGet("/readyz", () => Ready ? Results.Ok() : Results.StatusCode(503));
         app.MapPost("/run", async (HttpRequest request) =>
         {

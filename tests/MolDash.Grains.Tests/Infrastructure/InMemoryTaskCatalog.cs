@@ -15,6 +15,12 @@ public sealed class InMemoryTaskCatalog : ITaskCatalog
         return Task.CompletedTask;
     }
 
+    public Task DeleteAsync(Guid orgId, string name, string version)
+    {
+        rows.TryRemove((orgId, name, version), out _);
+        return Task.CompletedTask;
+    }
+
     public Task<TaskSummaryPage> ListAsync(Guid orgId, TaskQuery query, TaskCursor? after, int limit)
     {
         var matching = rows.Where(row => row.Key.OrgId == orgId).Select(row => row.Value)

@@ -189,6 +189,81 @@ public sealed class TaskServiceGrainTests(ClusterFixture fixture)
         Assert.Equal(ErrorKind.NotFound, foreign.Kind);
     }
 
+    [Fact]
+    public async Task Runs_stop_going_to_a_failing_instance_once_its_circuit_opens_and_return_after_it_recovers()
+    {
+        await using var broken = await FakeTaskService.StartAsync();
+        await using var good = await FakeTaskService.StartAsync();
+        broken.Mode = FakeTaskService.Behaviour.ServerError;
+        var org = Guid.NewGuid();
+        Callers.ActAs(Callers.AdminOf(org));
+        var grain = await PublishedTaskAsync(org);
+        await grain.RegisterInstanceAsync(broken.Address.ToString());
+        await grain.RegisterInstanceAsync(good.Address.ToString());
+
+        // Both idle, so each run tries the first registered (broken) one, then retries on the good one,
+        // until three failures in a row open its circuit (the test cluster's BreakerFailures).
+        for (var i = 0; i < 8; i++)
+        {
+            Assert.True((await grain.InvokeAsync(new TaskRunRequest(Guid.NewGuid(), null, """{ "text": "x" }"""))).Succeeded);
+        }
+
+        Assert.Equal(3, broken.Calls.Count);
+        Assert.Equal(8, good.Calls.Count);
+        var open = (await grain.GetStatusAsync()).Instances.Single(instance => instance.Address == broken.Address.ToString());
+        Assert.Equal((CircuitState.Open, 3, true), (open.Circuit, open.ConsecutiveFailures, open.Healthy));
+        Assert.NotNull(open.OpenUntil);
+
+        broken.Mode = FakeTaskService.Behaviour.Echo;
+        await WaitUntilAsync(async () => (await grain.GetStatusAsync()).Instances.Single(instance => instance.Address == broken.Address.ToString()).Circuit == CircuitState.HalfOpen);
+        Assert.True((await grain.InvokeAsync(new TaskRunRequest(Guid.NewGuid(), null, """{ "text": "trial" }"""))).Succeeded);
+
+        Assert.Equal(4, broken.Calls.Count);
+        Assert.Equal(CircuitState.Closed, (await grain.GetStatusAsync()).Instances.Single(instance => instance.Address == broken.Address.ToString()).Circuit);
+    }
+
+    [Fact]
+    public async Task A_run_on_an_instance_that_dies_mid_run_is_retried_on_another_with_the_same_idempotency_key()
+    {
+        await using var dying = await FakeTaskService.StartAsync();
+        await using var survivor = await FakeTaskService.StartAsync();
+        dying.Mode = FakeTaskService.Behaviour.Hang;
+        var org = Guid.NewGuid();
+        Callers.ActAs(Callers.AdminOf(org));
+        var grain = await PublishedTaskAsync(org, timeoutSeconds: 10);
+        await grain.RegisterInstanceAsync(dying.Address.ToString());
+        await grain.RegisterInstanceAsync(survivor.Address.ToString());
+        var run = Guid.NewGuid();
+
+        var invocation = grain.InvokeAsync(new TaskRunRequest(run, null, """{ "text": "x" }"""));
+        await WaitUntilAsync(() => Task.FromResult(!dying.Calls.IsEmpty));
+        await dying.KillAsync();
+        var result = await invocation;
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal((2, survivor.Address.ToString()), (result.Attempts, result.Instance));
+        Assert.Equal(run.ToString(), Assert.Single(survivor.Calls).IdempotencyKey);
+    }
+
+    [Fact]
+    public async Task A_run_whose_only_instance_dies_mid_run_fails_with_the_reason()
+    {
+        await using var dying = await FakeTaskService.StartAsync();
+        dying.Mode = FakeTaskService.Behaviour.Hang;
+        var org = Guid.NewGuid();
+        Callers.ActAs(Callers.AdminOf(org));
+        var grain = await PublishedTaskAsync(org, timeoutSeconds: 10);
+        await grain.RegisterInstanceAsync(dying.Address.ToString());
+
+        var invocation = grain.InvokeAsync(new TaskRunRequest(Guid.NewGuid(), null, """{ "text": "x" }"""));
+        await WaitUntilAsync(() => Task.FromResult(!dying.Calls.IsEmpty));
+        await dying.KillAsync();
+        var result = await invocation;
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(dying.Address.ToString(), result.Error, StringComparison.Ordinal);
+    }
+
     private static TaskDefinitionDraft Draft() => new()
     {
         Document = TaskDocuments.WithInput(Input),
@@ -196,10 +271,10 @@ public sealed class TaskServiceGrainTests(ClusterFixture fixture)
     };
 
     /// <summary>Publishes an echo task in <paramref name="org"/>; the test acts as its Admin (RequestContext flows into callees, not back).</summary>
-    private async Task<ITaskServiceGrain> PublishedTaskAsync(Guid org)
+    private async Task<ITaskServiceGrain> PublishedTaskAsync(Guid org, int timeoutSeconds = 1)
     {
         var key = TaskDefinitionKey.Format(org, "echo", "1.0.0");
-        await cluster.Client.GetGrain<ITaskDefinitionGrain>(key).CreateAsync(Draft());
+        await cluster.Client.GetGrain<ITaskDefinitionGrain>(key).CreateAsync(Draft() with { Deployment = Draft().Deployment with { TimeoutSeconds = timeoutSeconds } });
         await cluster.Client.GetGrain<ITaskDefinitionGrain>(key).PublishAsync();
         return cluster.Client.GetGrain<ITaskServiceGrain>(key);
     }

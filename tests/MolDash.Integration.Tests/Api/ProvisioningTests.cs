@@ -53,6 +53,34 @@ public sealed class ProvisioningTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task Root_sets_task_resource_limits_that_default_when_left_out_and_bound_task_deployments()
+    {
+        using var root = platform.CreateClient(fixture.RootToken);
+        var id = await CreateOrgAsync(root);
+        var defaults = (await root.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/{id}")).GetProperty("quotas");
+
+        using var set = await root.PutAsJsonAsync($"/api/v1/orgs/{id}/quotas", new
+        {
+            maxConcurrentJobs = 4, maxStorageBytes = 5_000_000_000L, maxUploadBytes = 50_000_000L, jobRetentionDays = 30,
+            maxTaskCpu = 4, maxTaskMemoryMb = 8192, maxTaskGpu = 1, maxTaskReplicas = 3,
+        });
+        using var admin = platform.CreateClient(await fixture.NewMemberTokenAsync(id, "admin"));
+        using var tooBig = await admin.PostAsJsonAsync("/api/v1/tasks", new
+        {
+            name = "big", version = "1.0.0", operationId = "run",
+            document = """{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/run":{"post":{"operationId":"run","requestBody":{"content":{"application/json":{"schema":{"type":"object"}}}},"responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"type":"object"}}}}}}}}}""",
+            deployment = new { image = "example/big:1", cpu = 6, memoryMb = 1024 },
+        });
+
+        Assert.Equal((8, 32768, 0, 10), (defaults.GetProperty("maxTaskCpu").GetInt32(), defaults.GetProperty("maxTaskMemoryMb").GetInt32(),
+            defaults.GetProperty("maxTaskGpu").GetInt32(), defaults.GetProperty("maxTaskReplicas").GetInt32()));
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal(3, (await set.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("quotas").GetProperty("maxTaskReplicas").GetInt32());
+        var problem = await tooBig.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("6 cores is above the organization's limit of 4", problem.GetProperty("errors").GetProperty("/deployment/cpu")[0].GetString());
+    }
+
+    [Fact]
     public async Task Members_of_a_suspended_organization_are_shut_out_until_it_is_reactivated()
     {
         using var root = platform.CreateClient(fixture.RootToken);

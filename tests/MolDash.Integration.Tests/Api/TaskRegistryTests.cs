@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MolDash.Integration.Tests.Infrastructure;
 using MolDash.Testing;
 
@@ -198,6 +199,70 @@ public sealed class TaskRegistryTests(PlatformFixture fixture)
         Assert.Equal(0, status.GetProperty("queueDepth").GetProperty("Normal").GetInt32());
         using var removed = await admin.DeleteAsync($"{Service}/instances?address={Uri.EscapeDataString(nobody)}");
         Assert.Empty((await removed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("instances").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task An_admin_imports_the_running_echo_service_by_url_and_metadata_addresses_are_refused()
+    {
+        await using var echo = await EchoService.StartAsync();
+        var org = await CreateOrgAsync();
+        using var admin = platform.CreateClient(await fixture.NewMemberTokenAsync(org, "admin"));
+        var deployment = new { image = "moldash/echo:1.0.0", cpu = 0.5, memoryMb = 128 };
+
+        using var imported = await admin.PostAsJsonAsync("/api/v1/tasks/import",
+            new { url = new Uri(echo.Address, "openapi.json").ToString(), name = "echo", version = "1.0.0", category = "testing", deployment });
+        Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
+        var task = await imported.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("echo", task.GetProperty("operationId").GetString());
+        Assert.Equal("Draft", task.GetProperty("status").GetString());
+        using var form = await admin.GetAsync("/api/v1/tasks/echo/versions/1.0.0/form");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+
+        using var metadata = await admin.PostAsJsonAsync("/api/v1/tasks/import",
+            new { url = "http://169.254.169.254/latest/meta-data/", name = "steal", version = "1.0.0", deployment });
+        var problem = await metadata.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("never allowed for imports", problem.GetProperty("errors").GetProperty("/url")[0].GetString(), StringComparison.Ordinal);
+
+        using var lan = await admin.PostAsJsonAsync("/api/v1/tasks/import",
+            new { url = "http://10.0.0.5:8080/openapi.json", name = "lan", version = "1.0.0", deployment });
+        problem = await lan.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("the address 10.0.0.5 is private and not allowed for imports; allowed: 127.0.0.0/8",
+            problem.GetProperty("errors").GetProperty("/url")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_bundle_exported_from_one_org_imports_into_another_and_a_conflicting_one_imports_nothing()
+    {
+        var source = await CreateOrgAsync();
+        using var admin = platform.CreateClient(await fixture.NewMemberTokenAsync(source, "admin"));
+        (await admin.PostAsJsonAsync("/api/v1/tasks", DockRequest("dock", DockingDocument))).EnsureSuccessStatusCode();
+        (await admin.PostAsync("/api/v1/tasks/dock/versions/1.0.0/publish", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/v1/tasks", DockRequest("dock2", DockingDocument))).EnsureSuccessStatusCode();
+
+        var bundle = await admin.GetFromJsonAsync<JsonElement>("/api/v1/tasks/export");
+        Assert.Equal("moldash-tasks/1", bundle.GetProperty("format").GetString());
+        Assert.Equal(2, bundle.GetProperty("tasks").GetArrayLength());
+        Assert.Equal("3.0.3", bundle.GetProperty("tasks")[0].GetProperty("document").GetProperty("openapi").GetString());
+        var one = await admin.GetFromJsonAsync<JsonElement>("/api/v1/tasks/export?name=dock2&version=1.0.0");
+        Assert.Equal("dock2", Assert.Single(one.GetProperty("tasks").EnumerateArray()).GetProperty("name").GetString());
+
+        var target = await CreateOrgAsync();
+        using var other = platform.CreateClient(await fixture.NewMemberTokenAsync(target, "admin"));
+        using var imported = await other.PostAsJsonAsync("/api/v1/tasks/bundle", bundle);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(2, (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("created").GetArrayLength());
+        Assert.Equal("Published", (await other.GetFromJsonAsync<JsonElement>("/api/v1/tasks/dock/versions/1.0.0")).GetProperty("status").GetString());
+
+        // The same bundle with one changed version: a conflict at its index, and the new version is not made.
+        var changed = JsonNode.Parse(bundle.GetRawText())!;
+        changed["tasks"]![1]!["description"] = "changed";
+        changed["tasks"]!.AsArray().Add(JsonNode.Parse(changed["tasks"]![0]!.ToJsonString())!);
+        changed["tasks"]![2]!["name"] = "dock3";
+        using var conflict = await other.PostAsync("/api/v1/tasks/bundle", new StringContent(changed.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var problem = await conflict.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("/tasks/1", out _));
+        using var missing = await other.GetAsync("/api/v1/tasks/dock3/versions/1.0.0");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
     private async Task<Guid> CreateOrgAsync()

@@ -1,0 +1,44 @@
+using System.Net;
+
+namespace MolDash.Grains.Registry;
+
+/// <summary>How the silo fetches a task service's OpenAPI document by URL ("Registry" section).</summary>
+public sealed class ImportOptions
+{
+    public const string Section = "Registry";
+
+    /// <summary>
+    /// Private or loopback networks (CIDR, separated by commas or spaces) whose addresses imports may
+    /// reach, e.g. "127.0.0.0/8" for services on this machine. Public addresses are always allowed;
+    /// link-local and cloud metadata addresses never are.
+    /// </summary>
+    public string ImportAllowedNetworks { get; set; } = "";
+
+    /// <summary>How long the whole fetch (connect, answer, body) may take.</summary>
+    public TimeSpan ImportTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The allowed networks parsed; false (with the offending entry) when one is not a CIDR block.</summary>
+    public bool TryParseNetworks(out IReadOnlyList<IPNetwork> networks, out string? invalid)
+    {
+        var parsed = new List<IPNetwork>();
+        invalid = null;
+        foreach (var entry in ImportAllowedNetworks.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            // A bare address stands for itself (/32 or /128).
+            var block = entry.Contains('/', StringComparison.Ordinal) || !IPAddress.TryParse(entry, out var single)
+                ? entry
+                : $"{entry}/{(single.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)}";
+            if (!IPNetwork.TryParse(block, out var network))
+            {
+                invalid = entry;
+                networks = [];
+                return false;
+            }
+
+            parsed.Add(network);
+        }
+
+        networks = parsed;
+        return true;
+    }
+}
