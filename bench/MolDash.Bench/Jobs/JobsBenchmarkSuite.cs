@@ -16,8 +16,8 @@ public sealed class JobsBenchmarkSuite : IBenchmarkSuite
 {
     private const int LatencySamples = 300;
     private static readonly string[] AdminRole = ["admin"];
-    private const int SustainedJobs = 20_000;
-    private const int SustainedConcurrency = 64;
+    private const int SustainedJobs = 5_000;
+    private const int SustainedConcurrency = 16;
     private static readonly TimeSpan CollectionAge = TimeSpan.FromMinutes(1);
 
     public string Name => "jobs";
