@@ -64,13 +64,13 @@ public static class PipelineEndpoints
             return validation.ToProblem();
         }
 
-        var query = new PipelineQuery { Category = Blank(category), Tag = Blank(tag), Visibility = visibility, Text = Blank(q) };
+        var query = new PipelineQuery { Category = QueryText.OrNull(category), Tag = QueryText.OrNull(tag), Visibility = visibility, Text = QueryText.OrNull(q) };
         return TypedResults.Ok(await cluster.GetGrain<IPipelineCatalogGrain>(org).ListAsync(query, after, limit ?? DefaultPageSize));
     }
 
     private static async Task<IResult> CreateAsync(CreatePipelineRequest request, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId)
     {
-        var version = Blank(request.Version) ?? "1.0.0";
+        var version = QueryText.OrNull(request.Version) ?? "1.0.0";
         var validation = new RequestValidation()
             .Require(TaskDefinitionKey.IsValidName(request.Name), "name", $"Name is required: 1 to {TaskDefinitionKey.MaxNameLength} lower-case letters, digits and inner hyphens.")
             .Require(TaskDefinitionKey.IsValidVersion(version), "version", "A semantic version such as 1.0.0.");
@@ -178,6 +178,4 @@ public static class PipelineEndpoints
         CacheConfidenceThreshold = threshold ?? 0.9,
         CacheTtl = ttlSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
     };
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

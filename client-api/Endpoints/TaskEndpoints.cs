@@ -105,7 +105,7 @@ public static class TaskEndpoints
             return validation.ToProblem();
         }
 
-        return TypedResults.Ok(await cluster.GetGrain<ITaskBundleGrain>(org).ExportAsync(Blank(name), Blank(version)));
+        return TypedResults.Ok(await cluster.GetGrain<ITaskBundleGrain>(org).ExportAsync(QueryText.OrNull(name), QueryText.OrNull(version)));
     }
 
     private static async Task<IResult> ImportBundleAsync(TaskBundle bundle, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId)
@@ -129,7 +129,7 @@ public static class TaskEndpoints
             return validation.ToProblem();
         }
 
-        var query = new TaskQuery(Blank(name), Blank(category), Blank(tag), status, Blank(q));
+        var query = new TaskQuery(QueryText.OrNull(name), QueryText.OrNull(category), QueryText.OrNull(tag), status, QueryText.OrNull(q));
         return TypedResults.Ok(await cluster.GetGrain<ITaskCatalogGrain>(org).ListAsync(query, after, limit ?? DefaultPageSize));
     }
 
@@ -157,8 +157,8 @@ public static class TaskEndpoints
 
     private static async Task<IResult> CloneAsync(string name, string version, CloneTaskRequest request, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId)
     {
-        var cloneName = Blank(request.Name) ?? name;
-        var cloneVersion = Blank(request.Version) ?? version;
+        var cloneName = QueryText.OrNull(request.Name) ?? name;
+        var cloneVersion = QueryText.OrNull(request.Version) ?? version;
         var validation = new RequestValidation()
             .Require(TaskDefinitionKey.IsValidName(cloneName), "name", $"1 to {TaskDefinitionKey.MaxNameLength} lower-case letters, digits and inner hyphens.")
             .Require(TaskDefinitionKey.IsValidVersion(cloneVersion), "version", "A semantic version such as 1.0.0.");
@@ -246,6 +246,4 @@ public static class TaskEndpoints
 
     private static string Location(TaskDefinitionView task, Guid? orgId) =>
         $"/api/v1/tasks/{task.Name}/versions/{task.Version}" + (orgId is null ? "" : $"?orgId={task.OrgId}");
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -24,33 +24,40 @@ public sealed class PipelineTasks(IGrainFactory grains, Guid orgId)
                 continue;
             }
 
-            TaskDefinitionView definition;
+            var key = PipelineTask.KeyOf(name, version);
+            var definition = grains.GetGrain<ITaskDefinitionGrain>(TaskDefinitionKey.Format(orgId, name, version));
+            TaskDefinitionStatus status;
+            (TaskContract Contract, string Hash) known;
             try
             {
-                definition = await grains.GetGrain<ITaskDefinitionGrain>(TaskDefinitionKey.Format(orgId, name, version)).GetAsync();
+                if (loaded.TryGetValue(key, out known))
+                {
+                    // Known and immutable: only its status may have moved on (deprecated), and that is cheap to ask.
+                    status = (await definition.PlanRunAsync([])).Status;
+                }
+                else
+                {
+                    var view = await definition.GetAsync();
+                    status = view.Status;
+                    var contract = TaskDocumentLoader.Load(view.Document.Json, view.OperationId).Contract;
+                    if (contract is null)
+                    {
+                        continue;
+                    }
+
+                    known = (contract, TaskDefinitionHash.Compute(view.Document.Json, view.Deployment));
+                    if (status != TaskDefinitionStatus.Draft)
+                    {
+                        loaded[key] = known;
+                    }
+                }
             }
             catch (MolDashException e) when (e.Kind == ErrorKind.NotFound)
             {
                 continue;
             }
 
-            var key = PipelineTask.KeyOf(name, version);
-            if (!loaded.TryGetValue(key, out var known) || definition.Status == TaskDefinitionStatus.Draft)
-            {
-                var contract = TaskDocumentLoader.Load(definition.Document.Json, definition.OperationId).Contract;
-                if (contract is null)
-                {
-                    continue;
-                }
-
-                known = (contract, TaskDefinitionHash.Compute(definition.Document.Json, definition.Deployment));
-                if (definition.Status != TaskDefinitionStatus.Draft)
-                {
-                    loaded[key] = known;
-                }
-            }
-
-            tasks[key] = new PipelineTask(name, version, definition.Status, known.Contract, known.Hash);
+            tasks[key] = new PipelineTask(name, version, status, known.Contract, known.Hash);
         }
 
         return tasks;

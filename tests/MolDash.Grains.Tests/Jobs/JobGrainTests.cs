@@ -192,10 +192,10 @@ public sealed class JobGrainTests(ClusterFixture fixture)
         Callers.ActAs(Callers.AdminOf(org));
         var job = Job(org);
         await job.SubmitAsync(OneTask("""{ "text": "slow" }"""));
-        await WaitUntilAsync(async () => (await job.GetAsync()).Nodes[0].Status == NodeStatus.Running);
+        await Eventually.HoldsAsync(async () => (await job.GetAsync()).Nodes[0].Status == NodeStatus.Running);
 
         var cancelled = await job.CancelAsync();
-        await WaitUntilAsync(async () => (await cluster.Client.GetGrain<ITaskServiceGrain>(TaskKey(org)).GetStatusAsync()).Instances[0].Outstanding == 0);
+        await Eventually.HoldsAsync(async () => (await cluster.Client.GetGrain<ITaskServiceGrain>(TaskKey(org)).GetStatusAsync()).Instances[0].Outstanding == 0);
         var after = await job.GetAsync();
 
         Assert.Equal(JobStatus.Cancelled, cancelled.Status);
@@ -304,17 +304,7 @@ public sealed class JobGrainTests(ClusterFixture fixture)
 
     private static async Task<JobView> FinishedAsync(IJobGrain job)
     {
-        await WaitUntilAsync(async () => (await job.GetAsync()).Status is JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled);
+        await Eventually.HoldsAsync(async () => (await job.GetAsync()).Status is JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled);
         return await job.GetAsync();
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 100 && !await condition(); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(await condition());
     }
 }

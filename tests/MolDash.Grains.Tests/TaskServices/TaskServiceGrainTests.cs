@@ -70,7 +70,7 @@ public sealed class TaskServiceGrainTests(ClusterFixture fixture)
         Assert.Equal(4, well.Calls.Count);
 
         sick.Ready = true;
-        await WaitUntilAsync(async () => (await grain.GetStatusAsync()).Instances.All(instance => instance.Healthy));
+        await Eventually.HoldsAsync(async () => (await grain.GetStatusAsync()).Instances.All(instance => instance.Healthy));
         Assert.True((await grain.GetStatusAsync()).Instances.All(instance => instance.LastCheck is not null));
     }
 
@@ -215,7 +215,7 @@ public sealed class TaskServiceGrainTests(ClusterFixture fixture)
         Assert.NotNull(open.OpenUntil);
 
         broken.Mode = FakeTaskService.Behaviour.Echo;
-        await WaitUntilAsync(async () => (await grain.GetStatusAsync()).Instances.Single(instance => instance.Address == broken.Address.ToString()).Circuit == CircuitState.HalfOpen);
+        await Eventually.HoldsAsync(async () => (await grain.GetStatusAsync()).Instances.Single(instance => instance.Address == broken.Address.ToString()).Circuit == CircuitState.HalfOpen);
         Assert.True((await grain.InvokeAsync(new TaskRunRequest(Guid.NewGuid(), null, """{ "text": "trial" }"""))).Succeeded);
 
         Assert.Equal(4, broken.Calls.Count);
@@ -236,7 +236,7 @@ public sealed class TaskServiceGrainTests(ClusterFixture fixture)
         var run = Guid.NewGuid();
 
         var invocation = grain.InvokeAsync(new TaskRunRequest(run, null, """{ "text": "x" }"""));
-        await WaitUntilAsync(() => Task.FromResult(!dying.Calls.IsEmpty));
+        await Eventually.HoldsAsync(() => Task.FromResult(!dying.Calls.IsEmpty));
         await dying.KillAsync();
         var result = await invocation;
 
@@ -256,7 +256,7 @@ public sealed class TaskServiceGrainTests(ClusterFixture fixture)
         await grain.RegisterInstanceAsync(dying.Address.ToString());
 
         var invocation = grain.InvokeAsync(new TaskRunRequest(Guid.NewGuid(), null, """{ "text": "x" }"""));
-        await WaitUntilAsync(() => Task.FromResult(!dying.Calls.IsEmpty));
+        await Eventually.HoldsAsync(() => Task.FromResult(!dying.Calls.IsEmpty));
         await dying.KillAsync();
         var result = await invocation;
 
@@ -277,15 +277,5 @@ public sealed class TaskServiceGrainTests(ClusterFixture fixture)
         await cluster.Client.GetGrain<ITaskDefinitionGrain>(key).CreateAsync(Draft() with { Deployment = Draft().Deployment with { TimeoutSeconds = timeoutSeconds } });
         await cluster.Client.GetGrain<ITaskDefinitionGrain>(key).PublishAsync();
         return cluster.Client.GetGrain<ITaskServiceGrain>(key);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 50 && !await condition(); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(await condition());
     }
 }
