@@ -7,8 +7,10 @@ using MolDash.GrainInterfaces.Artifacts;
 using MolDash.GrainInterfaces.Cache;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Jobs;
+using MolDash.GrainInterfaces.Pipelines;
 using MolDash.GrainInterfaces.TaskServices;
 using MolDash.GrainInterfaces.Tasks;
+using MolDash.Grains.Access;
 using MolDash.Grains.Persistence;
 using MolDash.Grains.TaskServices;
 
@@ -64,6 +66,11 @@ public sealed class JobGrain(
             throw MolDashException.Invalid("The job cannot run as submitted; each error points at what to fix.", errors);
         }
 
+        if (submission.TaskOrgId is { } taskOrg && taskOrg != OwnerOrgId)
+        {
+            await RequireSharedPipelineAsync(submission, taskOrg);
+        }
+
         var deterministic = await PlanAsync(submission);
         await GrainFactory.GetGrain<IOrgJobSlotsGrain>(OwnerOrgId).AcquireAsync(JobId);
 
@@ -72,6 +79,7 @@ public sealed class JobGrain(
         Job.Target = submission.Target;
         Job.Priority = submission.Priority;
         Job.Signature = submission.Signature;
+        Job.TaskOrgId = submission.TaskOrgId == OwnerOrgId ? null : submission.TaskOrgId;
         Job.SubmittedBy = caller.UserId;
         Job.CreatedAt = time.GetUtcNow();
         Job.Status = JobStatus.Pending;
@@ -219,6 +227,26 @@ public sealed class JobGrain(
         await CommitAsync();
     }
 
+    /// <summary>
+    /// Another org's task versions run only for a pipeline version of that org which the submitter can see
+    /// (a public one) and which uses every one of them; otherwise the submission is told they do not exist.
+    /// </summary>
+    private async Task RequireSharedPipelineAsync(JobSubmission submission, Guid taskOrg)
+    {
+        var at = submission.Target.IndexOf('@', StringComparison.Ordinal);
+        if (submission.Kind != JobKind.Pipeline || at <= 0)
+        {
+            throw MolDashException.NotFound("The task version");
+        }
+
+        var version = await GrainFactory.GetGrain<IPipelineGrain>(PipelineKey.Format(taskOrg, submission.Target[..at])).GetVersionAsync(submission.Target[(at + 1)..]);
+        var shared = version.Graph.Nodes.Select(node => (node.TaskName, node.TaskVersion)).ToHashSet();
+        if (!submission.Nodes.All(node => shared.Contains((node.TaskName, node.TaskVersion))))
+        {
+            throw MolDashException.NotFound("The task version");
+        }
+    }
+
     /// <summary>Checks every task version the graph uses (it exists, may run, its parameter sets fit) and notes which are deterministic.</summary>
     private async Task<Dictionary<string, bool>> PlanAsync(JobSubmission submission)
     {
@@ -226,11 +254,15 @@ public sealed class JobGrain(
         var errors = new List<FieldError>();
         foreach (var task in submission.Nodes.Select((node, i) => (node, i)).GroupBy(pair => (pair.node.TaskName, pair.node.TaskVersion)))
         {
-            var definition = GrainFactory.GetGrain<ITaskDefinitionGrain>(TaskDefinitionKey.Format(OwnerOrgId, task.Key.TaskName, task.Key.TaskVersion));
+            var taskOrg = submission.TaskOrgId ?? OwnerOrgId;
+            var definition = GrainFactory.GetGrain<ITaskDefinitionGrain>(TaskDefinitionKey.Format(taskOrg, task.Key.TaskName, task.Key.TaskVersion));
             TaskRunPlan plan;
             try
             {
-                plan = await definition.PlanRunAsync([.. task.Select(pair => pair.node.Inputs.Count == 0 ? pair.node.ParametersJson : null)]);
+                IReadOnlyList<string?> parameterSets = [.. task.Select(pair => pair.node.Inputs.Count == 0 ? pair.node.ParametersJson : null)];
+                plan = taskOrg == OwnerOrgId
+                    ? await definition.PlanRunAsync(parameterSets)
+                    : await PlatformCalls.InOrgAsync(taskOrg, () => definition.PlanRunAsync(parameterSets));
             }
             catch (MolDashException e) when (e.Kind == ErrorKind.NotFound)
             {
@@ -490,7 +522,7 @@ public sealed class JobGrain(
         toCancel.Clear();
         foreach (var node in cancels)
         {
-            await ServiceOf(node).CancelRunAsync(node.RunId);
+            await OnTaskServiceAsync(node, service => service.CancelRunAsync(node.RunId));
         }
 
         foreach (var node in dispatches)
@@ -504,7 +536,7 @@ public sealed class JobGrain(
             }
 
             var request = new TaskRunRequest(node.RunId, JobId, parameters, Job.Priority);
-            await ServiceOf(node).DispatchAsync(new TaskRunDispatch(request, this.GetPrimaryKeyString(), node.Node.Id));
+            await OnTaskServiceAsync(node, service => service.DispatchAsync(new TaskRunDispatch(request, this.GetPrimaryKeyString(), node.Node.Id)));
         }
     }
 
@@ -599,8 +631,12 @@ public sealed class JobGrain(
     private bool HasDependents(NodeState node) =>
         Job.Nodes.Exists(other => other.Node.Inputs.Any(input => input.FromNode == node.Node.Id));
 
-    private ITaskServiceGrain ServiceOf(NodeState node) =>
-        GrainFactory.GetGrain<ITaskServiceGrain>(TaskDefinitionKey.Format(OwnerOrgId, node.Node.TaskName, node.Node.TaskVersion));
+    /// <summary>Calls the node's task service: as the caller in the job's own org, as the platform in the org that lends its tasks.</summary>
+    private Task OnTaskServiceAsync(NodeState node, Func<ITaskServiceGrain, Task> call)
+    {
+        var service = GrainFactory.GetGrain<ITaskServiceGrain>(TaskDefinitionKey.Format(Job.TaskOrgId ?? OwnerOrgId, node.Node.TaskName, node.Node.TaskVersion));
+        return Job.TaskOrgId is { } taskOrg ? PlatformCalls.InOrgAsync(taskOrg, () => call(service)) : call(service);
+    }
 
     private JobGrain RequireExisting() => Job.Exists ? this : throw MolDashException.NotFound("The job");
 
