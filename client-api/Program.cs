@@ -78,6 +78,7 @@ api.MapJobEndpoints();
 api.MapArtifactEndpoints();
 api.MapPipelineEndpoints();
 api.MapCacheEndpoints();
+api.MapScheduleEndpoints();
 app.MapHub<JobsHub>(HubPaths.Jobs);
 
 app.Run();
