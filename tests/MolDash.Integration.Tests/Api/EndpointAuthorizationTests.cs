@@ -114,7 +114,7 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
     private async Task<HttpResponseMessage> CallAsync(string? token, string operation, Victim victim)
     {
         var (method, template) = (operation[..operation.IndexOf(' ', StringComparison.Ordinal)], operation[(operation.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
-        // Every id in a route is one of the victim org's: its org, user, artifact, job, pipeline ("dock"), task ("dock") and cache entry.
+        // Every id in a route is one of the victim org's: its org, user, artifact, job, pipeline ("dock"), task ("dock"), cache entry and schedule.
         var id = template.StartsWith("/api/v1/artifacts", StringComparison.Ordinal) ? victim.ArtifactId : victim.OrgId;
         var path = template.Replace("{orgId}", victim.OrgId.ToString(), StringComparison.Ordinal)
             .Replace("{id}", id.ToString(), StringComparison.Ordinal)
@@ -122,7 +122,8 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
             .Replace("{signature}", victim.Signature, StringComparison.Ordinal)
             .Replace("{userId}", victim.UserId.ToString(), StringComparison.Ordinal)
             .Replace("{name}", "dock", StringComparison.Ordinal)
-            .Replace("{version}", "1.0.0", StringComparison.Ordinal);
+            .Replace("{version}", "1.0.0", StringComparison.Ordinal)
+            .Replace("{scheduleId}", victim.ScheduleId.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain('{', path);
         using var client = platform.CreateClient(token);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -172,7 +173,9 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
         var result = await run.Content.ReadFromJsonAsync<JsonElement>();
         var jobId = result.GetProperty("job").GetProperty("jobId").GetGuid();
         await JobScenario.FinishedAsync(admin, jobId);
-        return new Victim(orgId, name, userId, email, artifactId, jobId, result.GetProperty("signature").GetString()!, secret);
+        using var schedule = await admin.PostAsJsonAsync("/api/v1/schedules", new { pipeline = "dock", version = "1.0.0", inputs = new { message = secret }, cron = "0 0 1 1 *" });
+        var scheduleId = (await schedule.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("scheduleId").GetGuid();
+        return new Victim(orgId, name, userId, email, artifactId, jobId, result.GetProperty("signature").GetString()!, secret, scheduleId);
     }
 
     private async Task<(Guid OrgId, string Token)> CreateOrgWithMemberAsync(string[] roles)
@@ -197,5 +200,5 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
     }
 
 
-    private sealed record Victim(Guid OrgId, string OrgName, Guid UserId, string Email, Guid ArtifactId, Guid JobId, string Signature, string Secret);
+    private sealed record Victim(Guid OrgId, string OrgName, Guid UserId, string Email, Guid ArtifactId, Guid JobId, string Signature, string Secret, Guid ScheduleId);
 }
