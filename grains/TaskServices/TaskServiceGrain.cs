@@ -134,7 +134,7 @@ public sealed class TaskServiceGrain(
             {
                 await TargetAsync();
 
-                // The job is told as the platform acting in its org, whoever dispatched the run.
+                // The job is told, and its files read and kept, as the platform acting in the job's org, whoever dispatched the run.
                 CallerContext.Set(Caller.PlatformIn(jobOrg));
                 result = await RunAsync(dispatch.Request, new JobRunReporter(GrainFactory, dispatch), jobOrg, cancellation.Token);
                 if (result.Succeeded && dispatch.Request.JobId is { } jobId)
@@ -147,6 +147,7 @@ public sealed class TaskServiceGrain(
                 result = new TaskRunResult(false, null, e.Message, 0, null);
             }
 
+            CallerContext.Set(Caller.PlatformIn(jobOrg));
             await ReportAsync(dispatch, result);
         }
         finally

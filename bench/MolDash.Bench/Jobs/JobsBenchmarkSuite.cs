@@ -91,7 +91,8 @@ public sealed class JobsBenchmarkSuite : IBenchmarkSuite
         return new BenchmarkReport("Jobs: latency, throughput, live push and memory", body.ToString());
     }
 
-    private static async Task<(HttpClient Member, string Token)> SetUpAsync(PlatformUnderTest platform, EchoService echo, CancellationToken cancellationToken)
+    /// <summary>An org with high quotas, an Admin (the returned client and token) and the echo task published and served.</summary>
+    internal static async Task<(HttpClient Member, string Token)> SetUpAsync(PlatformUnderTest platform, EchoService echo, CancellationToken cancellationToken)
     {
         using var root = Client(platform, await platform.LoginAsRootAsync());
         using var created = await root.PostAsJsonAsync("/api/v1/orgs", new { name = "Jobs Benchmark" }, cancellationToken);
