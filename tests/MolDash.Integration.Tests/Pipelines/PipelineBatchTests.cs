@@ -64,7 +64,7 @@ public sealed class PipelineBatchTests(PlatformFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_run_keeps_its_priority_and_a_low_priority_run_waits_behind_a_high_one()
+    public async Task A_run_keeps_its_priority_and_an_unknown_priority_is_refused()
     {
         var scenario = await JobScenario.CreateAsync(platform, fixture.RootToken, echo.Address);
         await PublishRelayAsync(scenario.AdminToken, "Org");
