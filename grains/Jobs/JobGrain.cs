@@ -19,9 +19,9 @@ namespace MolDash.Grains.Jobs;
 /// <summary>
 /// Walks one job's graph. Every transition is written to the grain state before anything acts on it
 /// (a dispatch, a cancel, a reply); the results database and the live feed follow from the state. Runs
-/// report back by callback, so no turn waits on a task service. A reminder is the watchdog: after a
-/// silo dies it reactivates the job, which dispatches again every run it has not heard the end of
-/// (same run ids, so services answer repeats from their idempotency store).
+/// report back by callback, so no turn waits on a task service. The org's watchdog (a shard of it) checks
+/// every unfinished job on a reminder: after a silo dies it reactivates the job, which dispatches again
+/// every run it has not heard the end of (same run ids, so services answer repeats from their idempotency store).
 /// </summary>
 [GrainType("moldash-job")]
 public sealed class JobGrain(
@@ -30,9 +30,8 @@ public sealed class JobGrain(
     JobLog log,
     IOptions<JobOptions> options,
     TimeProvider time,
-    ILogger<JobGrain> logger) : Grain, IJobGrain, IOrgOwned, IRemindable
+    ILogger<JobGrain> logger) : Grain, IJobGrain, IWatchedJob, IOrgOwned
 {
-    private const string Watchdog = "watchdog";
     private const int MaxEventPage = 500;
     private const int MaxResultPage = 200;
 
@@ -87,7 +86,7 @@ public sealed class JobGrain(
         Job.Nodes = [.. submission.Nodes.Select(node => new NodeState { Node = node })];
         AddEvent(JobEventKinds.Created, null, null, $"{submission.Kind} job created: {submission.Target}, {submission.Nodes.Count} node(s), priority {submission.Priority}");
 
-        await this.RegisterOrUpdateReminder(Watchdog, settings.WatchdogPeriod, settings.WatchdogPeriod);
+        await Watchdog.WatchAsync(JobId);
         ScheduleReadyNodes();
         await CommitAsync();
         JobMetrics.Submitted.Add(1);
@@ -161,7 +160,10 @@ public sealed class JobGrain(
             JobMetrics.QueueWait.Record((node.StartedAt - node.QueuedAt)?.TotalSeconds ?? 0);
         }
         AddEvent(JobEventKinds.Started, node, NodeStatus.Running, $"attempt {attempt} started on {instance}");
-        await CommitAsync();
+
+        // Progress needs no write of its own: a running node is as active as a queued one (both are dispatched
+        // again after a failover), so its events are written and recorded with the job's next transition.
+        await PublishAsync();
     }
 
     public async Task OnRunAttemptFailedAsync(string nodeId, Guid runId, int attempt, string reason)
@@ -173,7 +175,7 @@ public sealed class JobGrain(
 
         node.Attempts = attempt;
         AddEvent(JobEventKinds.AttemptFailed, node, node.Status, $"attempt {attempt} failed: {reason}; trying again");
-        await CommitAsync();
+        await PublishAsync();
     }
 
     public async Task OnRunFinishedAsync(string nodeId, Guid runId, TaskRunResult result)
@@ -203,19 +205,13 @@ public sealed class JobGrain(
         await CommitAsync();
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task<bool> CheckAsync()
     {
-        if (reminderName != Watchdog)
-        {
-            return;
-        }
-
-        // No person is behind a watchdog tick: the platform acts in the job's org.
+        // No person is behind a watchdog check: the platform acts in the job's org.
         CallerContext.Set(Caller.PlatformIn(OwnerOrgId));
         if (!Job.Exists)
         {
-            await UnregisterWatchdogAsync();
-            return;
+            return true;
         }
 
         if (!Job.IsFinished)
@@ -225,6 +221,7 @@ public sealed class JobGrain(
         }
 
         await CommitAsync();
+        return IsSettled;
     }
 
     /// <summary>
@@ -494,9 +491,9 @@ public sealed class JobGrain(
                 await GrainFactory.GetGrain<ICacheEntryGrain>(CacheKey.Format(OwnerOrgId, signature)).OnJobFinishedAsync(JobId, Job.Status, View().Confidence);
             }
 
-            if (Job.UnrecordedEvents.Count == 0 && Job.LogBlob is not null)
+            if (IsSettled)
             {
-                await UnregisterWatchdogAsync();
+                await Watchdog.ForgetAsync(JobId);
             }
         }
     }
@@ -580,14 +577,6 @@ public sealed class JobGrain(
         }
     }
 
-    private async Task UnregisterWatchdogAsync()
-    {
-        if (await this.GetReminder(Watchdog) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
-
     private void AddEvent(string kind, NodeState? node, NodeStatus? nodeStatus, string message)
     {
         var entry = new JobEvent
@@ -637,6 +626,10 @@ public sealed class JobGrain(
         var service = GrainFactory.GetGrain<ITaskServiceGrain>(TaskDefinitionKey.Format(Job.TaskOrgId ?? OwnerOrgId, node.Node.TaskName, node.Node.TaskVersion));
         return Job.TaskOrgId is { } taskOrg ? PlatformCalls.InOrgAsync(taskOrg, () => call(service)) : call(service);
     }
+
+    private bool IsSettled => Job.IsFinished && Job.UnrecordedEvents.Count == 0 && Job.LogBlob is not null;
+
+    private IJobWatchdogGrain Watchdog => GrainFactory.GetGrain<IJobWatchdogGrain>(JobWatchdogKey.For(OwnerOrgId, JobId, settings.WatchdogShards));
 
     private JobGrain RequireExisting() => Job.Exists ? this : throw MolDashException.NotFound("The job");
 
