@@ -8,9 +8,10 @@ namespace MolDash.Grains.Access;
 
 /// <summary>
 /// Enforces org isolation where the data lives. Every call to a MolDash grain needs a caller in the
-/// RequestContext (unless its interface allows anonymous calls); an org member's token must still match
-/// their membership (enabled, same roles), checked once per request; and calls to an org-scoped grain are
-/// answered as "not found" unless the caller is Root or belongs to the grain's org.
+/// RequestContext (unless its interface, or the method, allows anonymous calls and then checks a credential
+/// of its own); an org member's token must still match their membership (enabled, same roles), checked once
+/// per request; and calls to an org-scoped grain are answered as "not found" unless the caller is Root or
+/// belongs to the grain's org.
 /// </summary>
 public sealed class GrainAccessFilter(IGrainFactory grains) : IIncomingGrainCallFilter
 {
@@ -19,9 +20,11 @@ public sealed class GrainAccessFilter(IGrainFactory grains) : IIncomingGrainCall
 
     public async Task Invoke(IIncomingGrainCallContext context)
     {
-        var contract = context.InterfaceMethod?.DeclaringType;
+        var method = context.InterfaceMethod;
+        var contract = method?.DeclaringType;
         if (contract is null || contract.Assembly != GrainInterfacesAssembly
-            || contract.IsDefined(typeof(AllowAnonymousCallsAttribute), inherit: false))
+            || contract.IsDefined(typeof(AllowAnonymousCallsAttribute), inherit: false)
+            || method!.IsDefined(typeof(AllowAnonymousCallsAttribute), inherit: false))
         {
             await context.Invoke();
             return;
