@@ -91,7 +91,8 @@ public sealed class JobsBenchmarkSuite : IBenchmarkSuite
         return new BenchmarkReport("Jobs: latency, throughput, live push and memory", body.ToString());
     }
 
-    private static async Task<(HttpClient Member, string Token)> SetUpAsync(PlatformUnderTest platform, EchoService echo, CancellationToken cancellationToken)
+    /// <summary>An org with generous quotas, its Admin, and the echo task published with <paramref name="echo"/> registered; the Admin's client and token.</summary>
+    internal static async Task<(HttpClient Member, string Token)> SetUpAsync(PlatformUnderTest platform, EchoService echo, CancellationToken cancellationToken)
     {
         using var root = Client(platform, await platform.LoginAsRootAsync());
         using var created = await root.PostAsJsonAsync("/api/v1/orgs", new { name = "Jobs Benchmark" }, cancellationToken);
