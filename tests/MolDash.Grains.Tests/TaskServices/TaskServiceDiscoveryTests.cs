@@ -4,7 +4,6 @@ using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.TaskServices;
 using MolDash.GrainInterfaces.Tasks;
 using MolDash.Grains.Tests.Infrastructure;
-using MolDash.Grains.Tests.Registry;
 using Orleans.TestingHost;
 
 namespace MolDash.Grains.Tests.TaskServices;
@@ -13,8 +12,6 @@ namespace MolDash.Grains.Tests.TaskServices;
 [Collection(ClusterTestGroup.Name)]
 public sealed class TaskServiceDiscoveryTests(ClusterFixture fixture)
 {
-    private const string Input = """{ "type": "object", "required": ["text"], "properties": { "text": { "type": "string" } } }""";
-
     private readonly TestCluster cluster = fixture.Cluster;
 
     [Fact]
@@ -94,14 +91,10 @@ public sealed class TaskServiceDiscoveryTests(ClusterFixture fixture)
     [Fact]
     public async Task A_self_registered_instance_drops_out_when_its_lease_is_not_renewed_and_leaves_at_once_when_it_deregisters()
     {
-        var org = Guid.NewGuid();
-        Callers.ActAs(Callers.AdminOf(org));
-        var grain = await PublishedTaskAsync(org);
-        var key = (await grain.IssueServiceKeyAsync()).Key;
+        var (org, grain, key) = await KeyedTaskAsync();
         var lapsing = FakeTaskService.RefusingAddress().ToString();
         var leaving = FakeTaskService.RefusingAddress().ToString();
 
-        Callers.ActAs(null);
         var first = await grain.RegisterSelfAsync(key, lapsing);
         var renewed = await grain.RegisterSelfAsync(key, lapsing);
         await grain.RegisterSelfAsync(key, leaving);
@@ -117,12 +110,8 @@ public sealed class TaskServiceDiscoveryTests(ClusterFixture fixture)
     [Fact]
     public async Task A_self_registration_outside_the_allowed_networks_is_refused_at_its_address()
     {
-        var org = Guid.NewGuid();
-        Callers.ActAs(Callers.AdminOf(org));
-        var grain = await PublishedTaskAsync(org);
-        var key = (await grain.IssueServiceKeyAsync()).Key;
+        var (_, grain, key) = await KeyedTaskAsync();
 
-        Callers.ActAs(null);
         var metadata = await Assert.ThrowsAsync<MolDashException>(() => grain.RegisterSelfAsync(key, "http://169.254.169.254/"));
         var lan = await Assert.ThrowsAsync<MolDashException>(() => grain.RegisterSelfAsync(key, "http://10.0.0.5:8080/"));
         var ftp = await Assert.ThrowsAsync<MolDashException>(() => grain.RegisterSelfAsync(key, "ftp://127.0.0.1/"));
@@ -179,16 +168,16 @@ public sealed class TaskServiceDiscoveryTests(ClusterFixture fixture)
         Assert.Equal(ErrorKind.NotFound, byOutsider.Kind);
     }
 
-    private async Task<ITaskServiceGrain> PublishedTaskAsync(Guid org, string name = "echo")
+    private Task<ITaskServiceGrain> PublishedTaskAsync(Guid org, string name = "echo") => EchoTasks.PublishAsync(cluster, org, name);
+
+    /// <summary>A published task in a new org with its service key; the test goes on as no one (a service).</summary>
+    private async Task<(Guid Org, ITaskServiceGrain Grain, string Key)> KeyedTaskAsync()
     {
-        var key = TaskDefinitionKey.Format(org, name, "1.0.0");
-        var draft = new TaskDefinitionDraft
-        {
-            Document = TaskDocuments.WithInput(Input),
-            Deployment = new TaskDeployment { Image = "example/echo:1", TimeoutSeconds = 1, MaxAttempts = 2 },
-        };
-        await cluster.Client.GetGrain<ITaskDefinitionGrain>(key).CreateAsync(draft);
-        await cluster.Client.GetGrain<ITaskDefinitionGrain>(key).PublishAsync();
-        return cluster.Client.GetGrain<ITaskServiceGrain>(key);
+        var org = Guid.NewGuid();
+        Callers.ActAs(Callers.AdminOf(org));
+        var grain = await PublishedTaskAsync(org);
+        var key = (await grain.IssueServiceKeyAsync()).Key;
+        Callers.ActAs(null);
+        return (org, grain, key);
     }
 }
