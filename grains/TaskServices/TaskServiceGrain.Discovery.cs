@@ -158,8 +158,9 @@ public sealed partial class TaskServiceGrain
             return;
         }
 
-        // A refused call for a version nobody set up must not leave an activation behind for every guess.
-        if (state.State.ServiceKey is null && pool.Instances.Count == 0)
+        // A refused call for a version nobody set up must not leave an activation behind for every guess
+        // (one with runs waiting for an instance stays: they would be lost).
+        if (state.State.ServiceKey is null && pool.Instances.Count == 0 && pending.Count == 0 && dispatched.Count == 0)
         {
             DeactivateOnIdle();
         }
