@@ -73,6 +73,7 @@ api.MapOrganizationEndpoints();
 api.MapAuditEndpoints();
 api.MapUserEndpoints();
 api.MapTaskEndpoints();
+api.MapServiceRegistrationEndpoints();
 api.MapTaskRunEndpoints();
 api.MapJobEndpoints();
 api.MapArtifactEndpoints();

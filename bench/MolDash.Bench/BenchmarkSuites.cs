@@ -12,5 +12,6 @@ public static class BenchmarkSuites
         new Jobs.JobsBenchmarkSuite(),
         new Pipelines.PipelineValidationBenchmarkSuite(),
         new Pipelines.PipelineRunsBenchmarkSuite(),
+        new TaskServices.InvocationBenchmarkSuite(),
     ];
 }

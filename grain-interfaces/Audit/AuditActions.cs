@@ -40,4 +40,7 @@ public static class AuditActions
     public const string TaskImportRolledBack = "task.import.rollback";
     public const string TaskInstanceRegistered = "task.instance.register";
     public const string TaskInstanceRemoved = "task.instance.remove";
+    public const string TaskServiceKeyIssued = "task.service-key.issue";
+    public const string TaskInstanceSelfRegistered = "task.instance.self-register";
+    public const string TaskInstanceSelfDeregistered = "task.instance.self-deregister";
 }

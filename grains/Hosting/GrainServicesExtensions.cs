@@ -37,7 +37,13 @@ public static class GrainServicesExtensions
             .Validate(options => options.TryParseNetworks(out _, out _), "Registry:ImportAllowedNetworks must be CIDR blocks such as 127.0.0.0/8, separated by commas.")
             .ValidateOnStart();
         services.AddSingleton<TaskDocumentFetcher>();
-        services.AddOptions<TaskServiceOptions>().BindConfiguration(TaskServiceOptions.Section);
+        services.AddOptions<TaskServiceOptions>().BindConfiguration(TaskServiceOptions.Section)
+            .Validate(options => NetworkList.TryParse(options.SelfRegistrationNetworks, out _, out _),
+                "TaskServices:SelfRegistrationNetworks must be CIDR blocks such as 10.0.0.0/8, separated by commas.")
+            .Validate(options => ConfiguredInstances.TryParse(options.Instances, out _, out _),
+                "TaskServices:Instances holds an entry that is not '<org id>/<task name>/<version>' with absolute http or https addresses.")
+            .ValidateOnStart();
+        services.AddSingleton(SelfRegistrationAddressPolicy.From);
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
         services.AddSingleton<JobLog>();
         services.AddSingleton<ICacheRecords, PostgresCacheRecords>();

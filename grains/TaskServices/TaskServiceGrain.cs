@@ -20,12 +20,14 @@ namespace MolDash.Grains.TaskServices;
 
 /// <summary>
 /// Routes an org's runs of one published task version to its service instances. Instance health and
-/// load live in memory (probed again after activation); only the registered addresses are persisted.
+/// load live in memory (probed again after activation); only the Admin-registered addresses and the
+/// service key's hash are persisted. How instances are discovered is in TaskServiceGrain.Discovery.cs.
 /// </summary>
 [GrainType("moldash-task-service")]
-public sealed class TaskServiceGrain(
+public sealed partial class TaskServiceGrain(
     [PersistentState("task-service", GrainStorageNames.Default)] IPersistentState<TaskServiceState> state,
     TaskServiceHttp http,
+    SelfRegistrationAddressPolicy selfRegistrationPolicy,
     Auditor auditor,
     IOptions<TaskServiceOptions> options,
     TimeProvider time,
@@ -34,6 +36,7 @@ public sealed class TaskServiceGrain(
     private readonly TaskServiceOptions settings = options.Value;
     private readonly PendingRuns<SlotWaiter> pending = new();
     private readonly Dictionary<Guid, CancellationTokenSource> dispatched = [];
+    private readonly InstanceSources sources = new();
     private InstancePool pool = null!;
 
     // A published version never changes, so it is read once per activation.
@@ -46,8 +49,10 @@ public sealed class TaskServiceGrain(
         pool = new InstancePool(settings.MaxConcurrencyPerInstance, time);
         foreach (var address in state.State.Instances)
         {
-            pool.Register(new Uri(address));
+            sources.AddAdmin(pool.Register(new Uri(address)).Address);
         }
+
+        AddConfiguredInstances();
 
         this.RegisterGrainTimer(ProbeAllAsync, new GrainTimerCreationOptions(settings.ProbeInterval, settings.ProbeInterval) { Interleave = true });
         return base.OnActivateAsync(cancellationToken);
@@ -56,7 +61,7 @@ public sealed class TaskServiceGrain(
     public async Task<TaskServiceStatus> RegisterInstanceAsync(string address)
     {
         AdminGuard.RequireAdmin("register task service instances");
-        var uri = ParseAddress(address);
+        var uri = InstanceAddress.Parse(address);
         if (!state.State.Instances.Contains(uri.ToString()))
         {
             state.State.Instances.Add(uri.ToString());
@@ -64,6 +69,7 @@ public sealed class TaskServiceGrain(
             await AuditAsync(AuditActions.TaskInstanceRegistered, uri);
         }
 
+        sources.AddAdmin(uri);
         await ProbeAsync(pool.Register(uri));
         ReleaseToWaiters();
         return Status();
@@ -72,14 +78,19 @@ public sealed class TaskServiceGrain(
     public async Task<TaskServiceStatus> RemoveInstanceAsync(string address)
     {
         AdminGuard.RequireAdmin("remove task service instances");
-        var uri = ParseAddress(address);
+        var uri = InstanceAddress.Parse(address);
+        RequireRemovable(uri);
         if (state.State.Instances.Remove(uri.ToString()))
         {
             await state.WriteStateAsync();
             await AuditAsync(AuditActions.TaskInstanceRemoved, uri);
         }
 
-        pool.Remove(uri);
+        if (sources.RemoveAdminAndLease(uri))
+        {
+            pool.Remove(uri);
+        }
+
         return Status();
     }
 
@@ -458,6 +469,7 @@ public sealed class TaskServiceGrain(
 
     private async Task ProbeAllAsync(CancellationToken cancellationToken)
     {
+        ExpireLeases();
         await Task.WhenAll(pool.Instances.ToList().Select(ProbeAsync));
         ReleaseToWaiters();
     }
@@ -481,29 +493,22 @@ public sealed class TaskServiceGrain(
         }
     }
 
-    private Task AuditAsync(string action, Uri address)
+    private Task AuditAsync(string action, Uri address) =>
+        AuditAsync(action, new Dictionary<string, string?> { ["address"] = address.ToString() });
+
+    private Task AuditAsync(string action, IReadOnlyDictionary<string, string?> details)
     {
         var (orgId, name, version) = TaskDefinitionKey.Parse(this.GetPrimaryKeyString());
-        return auditor.RecordAsync(action, $"{name}/{version}", AuditOutcome.Succeeded, orgId,
-            new Dictionary<string, string?> { ["address"] = address.ToString() });
+        return auditor.RecordAsync(action, $"{name}/{version}", AuditOutcome.Succeeded, orgId, details);
     }
 
     private TaskServiceStatus Status() => new(
         [.. pool.Instances.Select(instance => new ServiceInstanceStatus(
             instance.Address.ToString(), instance.Healthy, instance.LastCheck, instance.LastError, instance.Outstanding, instance.Errors,
-            instance.Circuit(time.GetUtcNow()), instance.ConsecutiveFailures, instance.OpenUntil))],
-        Enum.GetValues<RunPriority>().ToDictionary(priority => priority, pending.DepthOf));
-
-    private static Uri ParseAddress(string address)
-    {
-        if (!Uri.TryCreate(address?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(uri.Query))
-        {
-            throw MolDashException.Invalid("The instance address is not valid.", [new FieldError("/address", "An absolute http or https base address such as http://10.0.0.7:8080/.")]);
-        }
-
-        // A base address ends with '/', so relative operation paths resolve under it.
-        return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri + "/");
-    }
+            instance.Circuit(time.GetUtcNow()), instance.ConsecutiveFailures, instance.OpenUntil,
+            sources.Of(instance.Address), sources.LeaseOf(instance.Address)))],
+        Enum.GetValues<RunPriority>().ToDictionary(priority => priority, pending.DepthOf),
+        state.State.ServiceKey is { } key ? new ServiceKeyInfo(key.KeyId, key.CreatedAt) : null);
 
     private static bool IsJson(string body)
     {

@@ -60,6 +60,8 @@ public sealed class PlatformUnderTest : IAsyncDisposable
             ["Schedules__MinimumInterval"] = "00:00:05",
             // The echo and docking services run on loopback and are imported by URL.
             ["Registry__ImportAllowedNetworks"] = "127.0.0.0/8",
+            // The echo service registers itself from loopback with its service key.
+            ["TaskServices__SelfRegistrationNetworks"] = "127.0.0.0/8",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -80,8 +82,14 @@ public sealed class PlatformUnderTest : IAsyncDisposable
     }
 
     /// <summary>Stops the API and the silo gracefully, then starts both again on the same database.</summary>
-    public async Task RestartAsync()
+    /// <param name="settings">Configuration added for the new processes, as an operator changes it before a restart.</param>
+    public async Task RestartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         await Api!.StopAsync();
         await Silo!.StopAsync();
         await Api.DisposeAsync();

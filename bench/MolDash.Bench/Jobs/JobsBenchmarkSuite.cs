@@ -108,7 +108,7 @@ public sealed class JobsBenchmarkSuite : IBenchmarkSuite
         return new BenchmarkReport("Jobs: latency, throughput, live push and memory", body.ToString());
     }
 
-    /// <summary>An org with high quotas, an Admin (the returned client and token) and the echo task published and served.</summary>
+    /// <summary>An org with generous quotas, its Admin, and the echo task published with <paramref name="echo"/> registered; the Admin's client and token.</summary>
     internal static async Task<(HttpClient Member, string Token)> SetUpAsync(PlatformUnderTest platform, EchoService echo, CancellationToken cancellationToken)
     {
         using var root = Client(platform, await platform.LoginAsRootAsync());

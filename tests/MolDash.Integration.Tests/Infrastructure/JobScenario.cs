@@ -27,8 +27,10 @@ public sealed class JobScenario
 
     /// <param name="serviceAddress">The running task service whose /openapi.json defines the task.</param>
     /// <param name="operationId">The task's operation, where the service's document has several.</param>
+    /// <param name="registerInstance">Whether the Admin registers the service as an instance (false: it comes from elsewhere, e.g. configuration).</param>
     public static async Task<JobScenario> CreateAsync(
-        PlatformUnderTest platform, string rootToken, Uri serviceAddress, int maxAttempts = 3, string taskName = "echo", string? operationId = null)
+        PlatformUnderTest platform, string rootToken, Uri serviceAddress, int maxAttempts = 3, string taskName = "echo", string? operationId = null,
+        bool registerInstance = true)
     {
         Guid orgId;
         using (var root = platform.CreateClient(rootToken))
@@ -40,14 +42,15 @@ public sealed class JobScenario
 
         var adminToken = await MemberTokenAsync(platform, rootToken, orgId, "admin");
         var memberToken = await MemberTokenAsync(platform, rootToken, orgId, "standard");
-        await AddTaskAsync(platform, adminToken, serviceAddress, taskName, operationId, maxAttempts);
+        await AddTaskAsync(platform, adminToken, serviceAddress, taskName, operationId, maxAttempts, registerInstance);
         using var me = platform.CreateClient(memberToken);
         var memberId = (await me.GetFromJsonAsync<JsonElement>("/api/v1/auth/me")).GetProperty("userId").GetGuid();
         return new JobScenario(orgId, adminToken, memberToken, memberId);
     }
 
     /// <summary>Registers, publishes and serves one operation of the service as task {taskName} 1.0.0 (deterministic).</summary>
-    public static async Task AddTaskAsync(PlatformUnderTest platform, string adminToken, Uri serviceAddress, string taskName, string? operationId, int maxAttempts = 3)
+    public static async Task AddTaskAsync(
+        PlatformUnderTest platform, string adminToken, Uri serviceAddress, string taskName, string? operationId, int maxAttempts = 3, bool registerInstance = true)
     {
         using var admin = platform.CreateClient(adminToken);
         using var service = new HttpClient { BaseAddress = serviceAddress };
@@ -68,7 +71,10 @@ public sealed class JobScenario
 
         var task = $"/api/v1/tasks/{taskName}/versions/1.0.0";
         (await admin.PostAsync($"{task}/publish", null)).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync($"{task}/service/instances", new { address = serviceAddress.ToString() })).EnsureSuccessStatusCode();
+        if (registerInstance)
+        {
+            (await admin.PostAsJsonAsync($"{task}/service/instances", new { address = serviceAddress.ToString() })).EnsureSuccessStatusCode();
+        }
     }
 
     /// <summary>Polls the job until it reaches a final status (or fails the test after a minute).</summary>
