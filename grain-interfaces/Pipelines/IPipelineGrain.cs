@@ -5,7 +5,8 @@ namespace MolDash.GrainInterfaces.Pipelines;
 
 /// <summary>
 /// One pipeline of an org and all its versions, keyed by <see cref="PipelineKey"/>. Defining and changing
-/// needs Admin or Root; members read what their org may see and run published versions.
+/// needs pipeline.edit, publishing and deprecating pipeline.publish; members read what their org may see
+/// and run published versions (job.create and task.execute for each of its tasks).
 /// </summary>
 [Alias("MolDash.IPipelineGrain")]
 public interface IPipelineGrain : IGrainWithStringKey

@@ -55,7 +55,7 @@ public sealed class TaskServiceGrain(
 
     public async Task<TaskServiceStatus> RegisterInstanceAsync(string address)
     {
-        AdminGuard.RequireAdmin("register task service instances");
+        PermissionGuard.Require(MolDashPermissions.TaskDefine, "register task service instances");
         var uri = ParseAddress(address);
         if (!state.State.Instances.Contains(uri.ToString()))
         {
@@ -71,7 +71,7 @@ public sealed class TaskServiceGrain(
 
     public async Task<TaskServiceStatus> RemoveInstanceAsync(string address)
     {
-        AdminGuard.RequireAdmin("remove task service instances");
+        PermissionGuard.Require(MolDashPermissions.TaskDefine, "remove task service instances");
         var uri = ParseAddress(address);
         if (state.State.Instances.Remove(uri.ToString()))
         {
@@ -85,7 +85,7 @@ public sealed class TaskServiceGrain(
 
     public Task<TaskServiceStatus> GetStatusAsync()
     {
-        AdminGuard.RequireAdmin("see task service instances");
+        PermissionGuard.Require(MolDashPermissions.TaskDefine, "see task service instances");
         return Task.FromResult(Status());
     }
 
