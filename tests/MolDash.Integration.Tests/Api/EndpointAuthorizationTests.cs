@@ -21,6 +21,8 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
         "POST /api/v1/auth/login",
         "POST /api/v1/auth/refresh",
         "POST /api/v1/auth/logout",
+        "POST /api/v1/auth/invitations/accept",
+        "POST /api/v1/auth/password-reset",
     ];
 
     /// <summary>Answered from the token alone, without a grain call or anyone else's data.</summary>
@@ -108,19 +110,21 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
             .SelectMany(path => path.Value.EnumerateObject().Select(method => $"{method.Name.ToUpperInvariant()} {path.Name}"))
             .ToList();
         Assert.Contains("POST /api/v1/orgs/{orgId}/users", operations);
+        Assert.Contains("POST /api/v1/orgs/{orgId}/invitations/{invitationId}/revoke", operations);
         return operations;
     }
 
     private async Task<HttpResponseMessage> CallAsync(string? token, string operation, Victim victim)
     {
         var (method, template) = (operation[..operation.IndexOf(' ', StringComparison.Ordinal)], operation[(operation.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
-        // Every id in a route is one of the victim org's: its org, user, artifact, job, pipeline ("dock"), task ("dock") and cache entry.
+        // Every id in a route is one of the victim org's: its org, user, artifact, job, pipeline ("dock"), task ("dock"), cache entry and invitation.
         var id = template.StartsWith("/api/v1/artifacts", StringComparison.Ordinal) ? victim.ArtifactId : victim.OrgId;
         var path = template.Replace("{orgId}", victim.OrgId.ToString(), StringComparison.Ordinal)
             .Replace("{id}", id.ToString(), StringComparison.Ordinal)
             .Replace("{jobId}", victim.JobId.ToString(), StringComparison.Ordinal)
             .Replace("{signature}", victim.Signature, StringComparison.Ordinal)
             .Replace("{userId}", victim.UserId.ToString(), StringComparison.Ordinal)
+            .Replace("{invitationId}", victim.InvitationId.ToString(), StringComparison.Ordinal)
             .Replace("{name}", "dock", StringComparison.Ordinal)
             .Replace("{version}", "1.0.0", StringComparison.Ordinal);
         Assert.DoesNotContain('{', path);
@@ -128,7 +132,9 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST" or "PUT" or "PATCH")
         {
-            request.Content = new StringContent($$"""{"name":"Hijack","email":"{{victim.Email}}","roles":["admin"]}""", Encoding.UTF8, "application/json");
+            request.Content = new StringContent(
+                $$"""{"name":"Hijack","email":"{{victim.Email}}","roles":["admin"],"grant":["user.manage"],"orgId":"{{victim.OrgId}}"}""",
+                Encoding.UTF8, "application/json");
         }
 
         return await client.SendAsync(request);
@@ -172,7 +178,10 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
         var result = await run.Content.ReadFromJsonAsync<JsonElement>();
         var jobId = result.GetProperty("job").GetProperty("jobId").GetGuid();
         await JobScenario.FinishedAsync(admin, jobId);
-        return new Victim(orgId, name, userId, email, artifactId, jobId, result.GetProperty("signature").GetString()!, secret);
+        // The invited email holds the secret: listing the victim's invitations would show it.
+        using var invited = await admin.PostAsJsonAsync($"/api/v1/orgs/{orgId}/invitations", new { email = $"{secret}@moldash.test", roles = Standard });
+        var invitationId = (await invited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("invitation").GetProperty("id").GetGuid();
+        return new Victim(orgId, name, userId, email, artifactId, jobId, result.GetProperty("signature").GetString()!, invitationId, secret);
     }
 
     private async Task<(Guid OrgId, string Token)> CreateOrgWithMemberAsync(string[] roles)
@@ -197,5 +206,5 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
     }
 
 
-    private sealed record Victim(Guid OrgId, string OrgName, Guid UserId, string Email, Guid ArtifactId, Guid JobId, string Signature, string Secret);
+    private sealed record Victim(Guid OrgId, string OrgName, Guid UserId, string Email, Guid ArtifactId, Guid JobId, string Signature, Guid InvitationId, string Secret);
 }
