@@ -33,17 +33,10 @@ public static class AuditEndpoints
         TypedResults.Ok(await cluster.GetGrain<IAuditReaderGrain>(0)
             .ListAsync(new AuditQuery(orgId, actorId, action, target, from, to), after, limit ?? DefaultPageSize));
 
-    private static async Task<IResult> ExportCsvAsync(
+    private static Task<IResult> ExportCsvAsync(
         IClusterClient cluster, Guid? orgId, Guid? actorId, string? action, string? target,
-        DateTimeOffset? from, DateTimeOffset? to, string? after, int? limit)
-    {
-        if (InvalidLimit(limit) is { } problem)
-        {
-            return problem;
-        }
-
-        var export = await AuditExport.StartAsync(cluster.GetGrain<IAuditReaderGrain>(0), new AuditQuery(orgId, actorId, action, target, from, to), after, limit);
-        return TypedResults.Stream(async body =>
+        DateTimeOffset? from, DateTimeOffset? to, string? after, int? limit) =>
+        ExportAsync(cluster, new AuditQuery(orgId, actorId, action, target, from, to), after, limit, "text/csv", "audit.csv", async (body, export) =>
         {
             await using var csv = new StreamWriter(body, new UTF8Encoding(false), FlushEvery);
             await csv.WriteAsync("id,occurred_at,actor_id,actor_email,org_id,action,target,outcome,client_address,details\n");
@@ -55,20 +48,12 @@ public static class AuditEndpoints
                     entry.ActorId?.ToString(), Quote(entry.ActorEmail), entry.OrgId?.ToString(),
                     Quote(entry.Action), Quote(entry.Target), entry.Outcome.ToString(), Quote(entry.ClientAddress), Quote(entry.DetailsJson)) + "\n");
             }
-        }, "text/csv", "audit.csv");
-    }
+        });
 
-    private static async Task<IResult> ExportJsonAsync(
+    private static Task<IResult> ExportJsonAsync(
         IClusterClient cluster, Guid? orgId, Guid? actorId, string? action, string? target,
-        DateTimeOffset? from, DateTimeOffset? to, string? after, int? limit)
-    {
-        if (InvalidLimit(limit) is { } problem)
-        {
-            return problem;
-        }
-
-        var export = await AuditExport.StartAsync(cluster.GetGrain<IAuditReaderGrain>(0), new AuditQuery(orgId, actorId, action, target, from, to), after, limit);
-        return TypedResults.Stream(async body =>
+        DateTimeOffset? from, DateTimeOffset? to, string? after, int? limit) =>
+        ExportAsync(cluster, new AuditQuery(orgId, actorId, action, target, from, to), after, limit, "application/json", "audit.json", async (body, export) =>
         {
             await using var json = new Utf8JsonWriter(body);
             json.WriteStartArray();
@@ -83,13 +68,20 @@ public static class AuditEndpoints
 
             json.WriteEndArray();
             await json.FlushAsync();
-        }, "application/json", "audit.json");
-    }
+        });
 
-    private static IResult? InvalidLimit(int? limit)
+    /// <summary>Streams every row the query matches through <paramref name="write"/>, once the first page was read without a refusal.</summary>
+    private static async Task<IResult> ExportAsync(
+        IClusterClient cluster, AuditQuery query, string? after, int? limit, string contentType, string fileName, Func<Stream, AuditExport, Task> write)
     {
         var validation = new RequestValidation().Require(limit is null or > 0, "limit", "limit is a positive number of rows, or left out for all.");
-        return validation.IsValid ? null : validation.ToProblem();
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var export = await AuditExport.StartAsync(cluster.GetGrain<IAuditReaderGrain>(0), query, after, limit);
+        return TypedResults.Stream(body => write(body, export), contentType, fileName);
     }
 
     private static void Write(Utf8JsonWriter json, AuditEntry entry)
