@@ -80,6 +80,7 @@ api.MapJobEndpoints();
 api.MapArtifactEndpoints();
 api.MapPipelineEndpoints();
 api.MapCacheEndpoints();
+api.MapScheduleEndpoints();
 app.MapHub<JobsHub>(HubPaths.Jobs);
 
 app.Run();

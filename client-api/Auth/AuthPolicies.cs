@@ -13,6 +13,9 @@ public static class AuthPolicies
     public const string Admin = "admin";
     public const string SignedIn = "signed-in";
 
+    /// <summary>Any member of an org (Standard or Admin) and Root.</summary>
+    public const string Member = "member";
+
     private const string PermissionPrefix = "permission:";
     public const string JobCreate = PermissionPrefix + MolDashPermissions.JobCreate;
     public const string TaskDefine = PermissionPrefix + MolDashPermissions.TaskDefine;
@@ -28,6 +31,8 @@ public static class AuthPolicies
         options.AddPolicy(Admin, policy => policy.RequireAuthenticatedUser()
             .RequireClaim(MolDashClaims.Role, MolDashRoles.Root, MolDashRoles.Admin));
         options.AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser());
+        options.AddPolicy(Member, policy => policy.RequireAuthenticatedUser()
+            .RequireClaim(MolDashClaims.Role, MolDashRoles.Root, MolDashRoles.Admin, MolDashRoles.Standard));
         foreach (var permission in MolDashPermissions.All)
         {
             // Root holds every permission without listing them in its token.

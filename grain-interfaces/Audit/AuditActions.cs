@@ -35,6 +35,10 @@ public static class AuditActions
     public const string CacheInvalidated = "cache.invalidate";
     public const string CachePinned = "cache.pin";
     public const string CacheTtlChanged = "cache.ttl";
+    public const string ScheduleCreated = "schedule.create";
+    public const string SchedulePaused = "schedule.pause";
+    public const string ScheduleResumed = "schedule.resume";
+    public const string ScheduleDeleted = "schedule.delete";
     public const string TaskCreated = "task.create";
     public const string TaskUpdated = "task.update";
     public const string TaskPublished = "task.publish";

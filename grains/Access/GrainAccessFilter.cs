@@ -10,7 +10,8 @@ namespace MolDash.Grains.Access;
 /// Enforces org isolation where the data lives. Every call to a MolDash grain needs a caller in the
 /// RequestContext (unless its interface allows anonymous calls); an org member's token must still match
 /// their membership (enabled, the same security stamp, roles and permissions), checked once per request; and
-/// calls to an org-scoped grain are answered as "not found" unless the caller is Root or belongs to the grain's org.
+/// calls to an org-scoped grain are answered as "not found" unless the caller is Root or belongs to the grain's
+/// org (or the grain is shared with every org and the method is open to them).
 /// </summary>
 public sealed class GrainAccessFilter(IGrainFactory grains) : IIncomingGrainCallFilter
 {
@@ -31,7 +32,7 @@ public sealed class GrainAccessFilter(IGrainFactory grains) : IIncomingGrainCall
             ?? throw new MolDashException(ErrorKind.Unauthenticated, "The call carries no caller identity.");
         await EnsureMembershipIsCurrentAsync(caller);
 
-        if (context.Grain is IOrgOwned owned && !caller.CanAccessOrg(owned.OwnerOrgId))
+        if (context.Grain is IOrgOwned owned && !caller.CanAccessOrg(owned.OwnerOrgId) && !IsOpenToOtherOrgs(context))
         {
             // 404, not 403: another org's resources must not even be confirmed to exist.
             throw MolDashException.NotFound("The resource");
@@ -39,6 +40,11 @@ public sealed class GrainAccessFilter(IGrainFactory grains) : IIncomingGrainCall
 
         await context.Invoke();
     }
+
+    /// <summary>A method marked open to other orgs, on a grain its owner shares with every org right now.</summary>
+    private static bool IsOpenToOtherOrgs(IIncomingGrainCallContext context) =>
+        context.Grain is ISharedAcrossOrgs { IsSharedAcrossOrgs: true }
+        && context.InterfaceMethod?.IsDefined(typeof(OpenToOtherOrgsAttribute), inherit: false) == true;
 
     /// <summary>
     /// The first grain of a request checks the member's token against the live membership; the calls it

@@ -15,6 +15,7 @@ using MolDash.Grains.Organizations;
 using MolDash.Grains.Persistence;
 using MolDash.Grains.Pipelines;
 using MolDash.Grains.Registry;
+using MolDash.Grains.Schedules;
 using MolDash.Grains.Storage;
 using MolDash.Grains.Users;
 using MolDash.Grains.TaskServices;
@@ -45,6 +46,7 @@ public static class GrainServicesExtensions
         services.AddSingleton<ICacheRecords, PostgresCacheRecords>();
         services.AddSingleton<IPipelineCatalog, PostgresPipelineCatalog>();
         services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section);
+        services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.Section);
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<RootAccountSeeder>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();

@@ -90,7 +90,7 @@ public sealed class TaskServiceGrain(
     }
 
     public Task<TaskRunResult> InvokeAsync(TaskRunRequest request) =>
-        RunAsync(request, SilentRunReporter.Instance, CancellationToken.None);
+        RunAsync(request, SilentRunReporter.Instance, OwnerOrgId, CancellationToken.None);
 
     public Task DispatchAsync(TaskRunDispatch dispatch)
     {
@@ -119,20 +119,27 @@ public sealed class TaskServiceGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>Runs a dispatched run to its end and reports it; the run id stays "in progress" until the job has heard.</summary>
+    /// <summary>
+    /// Runs a dispatched run to its end and reports it; the run id stays "in progress" until the job has heard.
+    /// The run's files are the job's org's: usually this one, another org's when it runs a public pipeline of this one.
+    /// </summary>
     private async Task RunDispatchedAsync(TaskRunDispatch dispatch, CancellationTokenSource cancellation)
     {
-        // The job is told as the platform acting in this org, whoever dispatched the run.
+        var jobOrg = JobKey.Parse(dispatch.JobKey).OrgId;
         CallerContext.Set(Caller.PlatformIn(OwnerOrgId));
         try
         {
             TaskRunResult result;
             try
             {
-                result = await RunAsync(dispatch.Request, new JobRunReporter(GrainFactory, dispatch), cancellation.Token);
+                await TargetAsync();
+
+                // The job is told, and its files read and kept, as the platform acting in the job's org, whoever dispatched the run.
+                CallerContext.Set(Caller.PlatformIn(jobOrg));
+                result = await RunAsync(dispatch.Request, new JobRunReporter(GrainFactory, dispatch), jobOrg, cancellation.Token);
                 if (result.Succeeded && dispatch.Request.JobId is { } jobId)
                 {
-                    result = result with { Artifacts = await KeepOutputFilesAsync(result.OutputJson!, jobId, dispatch.NodeId) };
+                    result = result with { Artifacts = await KeepOutputFilesAsync(result.OutputJson!, jobOrg, jobId, dispatch.NodeId) };
                 }
             }
             catch (MolDashException e)
@@ -140,6 +147,7 @@ public sealed class TaskServiceGrain(
                 result = new TaskRunResult(false, null, e.Message, 0, null);
             }
 
+            CallerContext.Set(Caller.PlatformIn(jobOrg));
             await ReportAsync(dispatch, result);
         }
         finally
@@ -150,7 +158,7 @@ public sealed class TaskServiceGrain(
     }
 
     /// <summary>Keeps each file of the output as an artifact of the job; a file that is not what its field says is skipped, not fatal.</summary>
-    private async Task<IReadOnlyList<OutputArtifact>> KeepOutputFilesAsync(string outputJson, Guid jobId, string nodeId)
+    private async Task<IReadOnlyList<OutputArtifact>> KeepOutputFilesAsync(string outputJson, Guid jobOrg, Guid jobId, string nodeId)
     {
         var run = await TargetAsync();
         if (run.Contract.OutputFiles.Count == 0)
@@ -158,7 +166,7 @@ public sealed class TaskServiceGrain(
             return [];
         }
 
-        var artifacts = GrainFactory.GetGrain<IArtifactsGrain>(OwnerOrgId);
+        var artifacts = GrainFactory.GetGrain<IArtifactsGrain>(jobOrg);
         var kept = new List<OutputArtifact>();
         foreach (var (pointer, format, content) in OutputFileFinder.Extract(JsonNode.Parse(outputJson), run.Contract.OutputFiles))
         {
@@ -207,7 +215,8 @@ public sealed class TaskServiceGrain(
         }
     }
 
-    private async Task<TaskRunResult> RunAsync(TaskRunRequest request, IRunReporter reporter, CancellationToken cancellationToken)
+    /// <param name="dataOrg">The org whose artifacts the parameters name.</param>
+    private async Task<TaskRunResult> RunAsync(TaskRunRequest request, IRunReporter reporter, Guid dataOrg, CancellationToken cancellationToken)
     {
         var run = await TargetAsync();
         var errors = ParameterErrors(run, request.ParametersJson);
@@ -216,7 +225,7 @@ public sealed class TaskServiceGrain(
             throw MolDashException.Invalid("The parameters do not fit the task's input.", errors);
         }
 
-        var body = await ArtifactReferences.InlineAsync(request.ParametersJson, GrainFactory.GetGrain<IArtifactsGrain>(OwnerOrgId).ReadTextAsync);
+        var body = await ArtifactReferences.InlineAsync(request.ParametersJson, GrainFactory.GetGrain<IArtifactsGrain>(dataOrg).ReadTextAsync);
         var avoid = new List<Uri>();
         string? lastError = null;
         var maxAttempts = run.Deployment.MaxAttempts;

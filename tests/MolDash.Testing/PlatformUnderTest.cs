@@ -55,6 +55,9 @@ public sealed class PlatformUnderTest : IAsyncDisposable
             // Jobs whose silo died are picked up again within seconds, not the production minute.
             ["Jobs__WatchdogPeriod"] = "00:00:05",
             ["TaskServices__ProbeInterval"] = "00:00:02",
+            // Schedules may fire every few seconds, checked as often as the reminders above allow.
+            ["Schedules__CheckPeriod"] = "00:00:05",
+            ["Schedules__MinimumInterval"] = "00:00:05",
             // The echo and docking services run on loopback and are imported by URL.
             ["Registry__ImportAllowedNetworks"] = "127.0.0.0/8",
         };

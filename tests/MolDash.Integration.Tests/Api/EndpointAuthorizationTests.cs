@@ -117,7 +117,7 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
     private async Task<HttpResponseMessage> CallAsync(string? token, string operation, Victim victim)
     {
         var (method, template) = (operation[..operation.IndexOf(' ', StringComparison.Ordinal)], operation[(operation.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
-        // Every id in a route is one of the victim org's: its org, user, artifact, job, pipeline ("dock"), task ("dock"), cache entry and invitation.
+        // Every id in a route is one of the victim org's: its org, user, artifact, job, pipeline ("dock"), task ("dock"), cache entry, schedule and invitation.
         var id = template.StartsWith("/api/v1/artifacts", StringComparison.Ordinal) ? victim.ArtifactId : victim.OrgId;
         var path = template.Replace("{orgId}", victim.OrgId.ToString(), StringComparison.Ordinal)
             .Replace("{id}", id.ToString(), StringComparison.Ordinal)
@@ -126,7 +126,8 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
             .Replace("{userId}", victim.UserId.ToString(), StringComparison.Ordinal)
             .Replace("{invitationId}", victim.InvitationId.ToString(), StringComparison.Ordinal)
             .Replace("{name}", "dock", StringComparison.Ordinal)
-            .Replace("{version}", "1.0.0", StringComparison.Ordinal);
+            .Replace("{version}", "1.0.0", StringComparison.Ordinal)
+            .Replace("{scheduleId}", victim.ScheduleId.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain('{', path);
         using var client = platform.CreateClient(token);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -178,10 +179,12 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
         var result = await run.Content.ReadFromJsonAsync<JsonElement>();
         var jobId = result.GetProperty("job").GetProperty("jobId").GetGuid();
         await JobScenario.FinishedAsync(admin, jobId);
+        using var schedule = await admin.PostAsJsonAsync("/api/v1/schedules", new { pipeline = "dock", version = "1.0.0", inputs = new { message = secret }, cron = "0 0 1 1 *" });
+        var scheduleId = (await schedule.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("scheduleId").GetGuid();
         // The invited email holds the secret: listing the victim's invitations would show it.
         using var invited = await admin.PostAsJsonAsync($"/api/v1/orgs/{orgId}/invitations", new { email = $"{secret}@moldash.test", roles = Standard });
         var invitationId = (await invited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("invitation").GetProperty("id").GetGuid();
-        return new Victim(orgId, name, userId, email, artifactId, jobId, result.GetProperty("signature").GetString()!, invitationId, secret);
+        return new Victim(orgId, name, userId, email, artifactId, jobId, result.GetProperty("signature").GetString()!, secret, scheduleId, invitationId);
     }
 
     private async Task<(Guid OrgId, string Token)> CreateOrgWithMemberAsync(string[] roles)
@@ -206,5 +209,6 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
     }
 
 
-    private sealed record Victim(Guid OrgId, string OrgName, Guid UserId, string Email, Guid ArtifactId, Guid JobId, string Signature, Guid InvitationId, string Secret);
+    private sealed record Victim(
+        Guid OrgId, string OrgName, Guid UserId, string Email, Guid ArtifactId, Guid JobId, string Signature, string Secret, Guid ScheduleId, Guid InvitationId);
 }

@@ -40,6 +40,15 @@ public sealed class JobScenario
 
         var adminToken = await MemberTokenAsync(platform, rootToken, orgId, "admin");
         var memberToken = await MemberTokenAsync(platform, rootToken, orgId, "standard");
+        await AddTaskAsync(platform, adminToken, serviceAddress, taskName, operationId, maxAttempts);
+        using var me = platform.CreateClient(memberToken);
+        var memberId = (await me.GetFromJsonAsync<JsonElement>("/api/v1/auth/me")).GetProperty("userId").GetGuid();
+        return new JobScenario(orgId, adminToken, memberToken, memberId);
+    }
+
+    /// <summary>Registers, publishes and serves one operation of the service as task {taskName} 1.0.0 (deterministic).</summary>
+    public static async Task AddTaskAsync(PlatformUnderTest platform, string adminToken, Uri serviceAddress, string taskName, string? operationId, int maxAttempts = 3)
+    {
         using var admin = platform.CreateClient(adminToken);
         using var service = new HttpClient { BaseAddress = serviceAddress };
         var document = await service.GetStringAsync("/openapi.json");
@@ -60,26 +69,31 @@ public sealed class JobScenario
         var task = $"/api/v1/tasks/{taskName}/versions/1.0.0";
         (await admin.PostAsync($"{task}/publish", null)).EnsureSuccessStatusCode();
         (await admin.PostAsJsonAsync($"{task}/service/instances", new { address = serviceAddress.ToString() })).EnsureSuccessStatusCode();
-        using var me = platform.CreateClient(memberToken);
-        var memberId = (await me.GetFromJsonAsync<JsonElement>("/api/v1/auth/me")).GetProperty("userId").GetGuid();
-        return new JobScenario(orgId, adminToken, memberToken, memberId);
     }
 
     /// <summary>Polls the job until it reaches a final status (or fails the test after a minute).</summary>
-    public static async Task<JsonElement> FinishedAsync(HttpClient client, Guid jobId)
+    public static Task<JsonElement> FinishedAsync(HttpClient client, Guid jobId) =>
+        UntilAsync(client, $"/api/v1/jobs/{jobId}", job => job.GetProperty("status").GetString() is "Succeeded" or "Failed" or "Cancelled", TimeSpan.FromMinutes(1));
+
+    /// <summary>Polls a resource until <paramref name="done"/> holds for it (or fails the test after <paramref name="within"/>).</summary>
+    public static async Task<JsonElement> UntilAsync(HttpClient client, string path, Func<JsonElement, bool> done, TimeSpan within)
     {
-        for (var i = 0; i < 600; i++)
+        var deadline = DateTimeOffset.UtcNow + within;
+        while (true)
         {
-            var job = await client.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{jobId}");
-            if (job.GetProperty("status").GetString() is "Succeeded" or "Failed" or "Cancelled")
+            var resource = await client.GetFromJsonAsync<JsonElement>(path);
+            if (done(resource))
             {
-                return job;
+                return resource;
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{path} did not reach the awaited state within {within}: {resource}");
             }
 
             await System.Threading.Tasks.Task.Delay(100);
         }
-
-        throw new TimeoutException($"Job {jobId} did not finish within a minute.");
     }
 
     private static async Task<string> MemberTokenAsync(PlatformUnderTest platform, string rootToken, Guid orgId, string role)
