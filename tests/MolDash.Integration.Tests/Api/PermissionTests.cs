@@ -34,12 +34,14 @@ public sealed class PermissionTests(PlatformFixture fixture) : IAsyncLifetime
         using var refused = await RunAsync(member, "echo-two");
         using var refusedBatch = await member.PostAsJsonAsync("/api/v1/tasks/echo-two/versions/1.0.0/batches", new { items = new[] { new { message = "b" } } });
         using var refusedPipeline = await member.PostAsJsonAsync("/api/v1/pipelines/both/versions/1.0.0/runs", new { inputs = new { message = "p" } });
+        using var refusedPipelineBatch = await member.PostAsJsonAsync("/api/v1/pipelines/both/versions/1.0.0/batches", new { items = new[] { new { message = "p" } } });
 
         Assert.Equal(HttpStatusCode.Accepted, allowed.StatusCode);
         var problem = await refused.AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Contains("task echo-two (category other)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await refusedBatch.AssertProblemAsync(HttpStatusCode.Forbidden);
         await refusedPipeline.AssertProblemAsync(HttpStatusCode.Forbidden);
+        await refusedPipelineBatch.AssertProblemAsync(HttpStatusCode.Forbidden);
 
         string[] byCategory = ["task.execute:echo", "task.execute:category/other"];
         await SetPermissionsAsync(admin, org, userId, byCategory, TaskExecute);
