@@ -69,9 +69,11 @@ app.MapOrleansDashboard(DashboardPaths.Root).RequireAuthorization(AuthPolicies.A
 
 var api = app.MapGroup("/api/v1");
 api.MapAuthEndpoints();
+api.MapAccountEndpoints();
 api.MapOrganizationEndpoints();
 api.MapAuditEndpoints();
 api.MapUserEndpoints();
+api.MapInvitationEndpoints();
 api.MapTaskEndpoints();
 api.MapServiceRegistrationEndpoints();
 api.MapTaskRunEndpoints();

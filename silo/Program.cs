@@ -2,8 +2,10 @@ using System.Net;
 using MolDash.Grains;
 using MolDash.Grains.Access;
 using MolDash.Grains.Hosting;
+using MolDash.Grains.Identity.Passwords;
 using MolDash.Grains.Identity.Sessions;
 using MolDash.Grains.Identity.Throttling;
+using MolDash.Grains.Invitations;
 using MolDash.Grains.Jobs;
 using MolDash.Grains.Storage;
 using MolDash.Grains.TaskServices.Kubernetes;
@@ -30,6 +32,9 @@ builder.Services.AddValidatedOptions<RootAccountOptions>(RootAccountOptions.Sect
 builder.Services.AddValidatedOptions<BlobStorageOptions>(BlobStorageOptions.Section);
 builder.Services.AddValidatedOptions<LoginThrottleOptions>(LoginThrottleOptions.Section);
 builder.Services.AddValidatedOptions<RefreshTokenOptions>(RefreshTokenOptions.Section);
+builder.Services.AddValidatedOptions<PasswordPolicyOptions>(PasswordPolicyOptions.Section);
+builder.Services.AddValidatedOptions<PasswordResetOptions>(PasswordResetOptions.Section);
+builder.Services.AddValidatedOptions<InvitationOptions>(InvitationOptions.Section);
 builder.Services.AddMolDashGrainServices(database.ConnectionString);
 // Task-service instances from the task Services' EndpointSlices (TaskServices:Kubernetes:Enabled; off by default).
 builder.Services.AddKubernetesTaskDiscovery(builder.Configuration);

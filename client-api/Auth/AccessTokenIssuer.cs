@@ -6,7 +6,8 @@ using MolDash.GrainInterfaces.Identity;
 
 namespace MolDash.Api.Auth;
 
-public sealed class AccessTokenIssuer(IOptions<JwtOptions> options, SymmetricSecurityKey key, TimeProvider time)
+/// <summary>Signs access tokens with the ring's active key; its id goes into the token's "kid" header.</summary>
+public sealed class AccessTokenIssuer(IOptions<JwtOptions> options, SigningKeyRing keys, TimeProvider time)
 {
     private readonly JsonWebTokenHandler handler = new();
 
@@ -25,7 +26,13 @@ public sealed class AccessTokenIssuer(IOptions<JwtOptions> options, SymmetricSec
             claims.Add(new Claim(MolDashClaims.OrgId, orgId.ToString()));
         }
 
+        if (user.SecurityStamp is { } stamp)
+        {
+            claims.Add(new Claim(MolDashClaims.SecurityStamp, stamp));
+        }
+
         claims.AddRange(user.Roles.Select(role => new Claim(MolDashClaims.Role, role)));
+        claims.AddRange(user.Permissions.Select(permission => new Claim(MolDashClaims.Permission, permission)));
         var token = handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,
@@ -34,7 +41,7 @@ public sealed class AccessTokenIssuer(IOptions<JwtOptions> options, SymmetricSec
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(keys.Active, SecurityAlgorithms.HmacSha256),
         });
         return new IssuedToken(token, expires);
     }

@@ -10,9 +10,9 @@ public static class AuthenticationSetup
     public static IServiceCollection AddMolDashAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         var jwt = configuration.GetValidated<JwtOptions>(JwtOptions.Section);
-        var key = SigningKeys.FromOptions(jwt);
+        var keys = SigningKeyRing.FromOptions(jwt);
         services.AddValidatedOptions<JwtOptions>(JwtOptions.Section);
-        services.AddSingleton(key);
+        services.AddSingleton(keys);
         services.AddSingleton<AccessTokenIssuer>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
@@ -22,7 +22,8 @@ public static class AuthenticationSetup
             {
                 ValidIssuer = jwt.Issuer,
                 ValidAudience = jwt.Audience,
-                IssuerSigningKey = key,
+                // Every key of the ring validates, so tokens signed before a rotation work until they expire.
+                IssuerSigningKeys = keys.All,
                 ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
                 ClockSkew = TimeSpan.FromSeconds(30),
                 NameClaimType = MolDashClaims.Subject,

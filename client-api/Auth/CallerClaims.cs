@@ -17,6 +17,10 @@ public static class CallerClaims
         // The platform's own role is never a person's, whatever a token says.
         var roles = user.FindAll(MolDashClaims.Role).Select(claim => claim.Value)
             .Where(role => role != MolDashRoles.Platform).ToArray();
-        return new Caller(userId, orgId, roles);
+        return new Caller(userId, orgId, roles)
+        {
+            Permissions = [.. user.FindAll(MolDashClaims.Permission).Select(claim => claim.Value)],
+            SecurityStamp = user.FindFirstValue(MolDashClaims.SecurityStamp),
+        };
     }
 }

@@ -21,8 +21,8 @@ public static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         auth.MapPost("/logout", LogoutAsync).AllowAnonymous()
             .WithSummary("End the session of the refresh token, if one is given, and forget the access cookie in this browser.");
-        auth.MapGet("/me", CurrentUser)
-            .WithSummary("Who the access token belongs to (answered by the API alone, without a grain call).");
+        auth.MapGet("/me", CurrentUser).RequireAuthorization(AuthPolicies.SignedIn)
+            .WithSummary("Who the access token belongs to, with their roles and permissions (answered by the API alone, without a grain call).");
         return api;
     }
 
@@ -69,17 +69,13 @@ public static class AuthEndpoints
         return TypedResults.NoContent();
     }
 
-    private static Ok<LoginResponse> Tokens(SignedIn signedIn, AccessTokenIssuer issuer, HttpResponse response)
-    {
-        var token = issuer.Issue(signedIn.User);
-        AccessCookie.Append(response, token);
-        var lifetime = (int)Math.Round((token.ExpiresAt - DateTimeOffset.UtcNow).TotalSeconds);
-        return TypedResults.Ok(new LoginResponse(token.Token, "Bearer", lifetime, token.ExpiresAt, signedIn.RefreshToken, signedIn.RefreshExpiresAt));
-    }
+    private static Ok<LoginResponse> Tokens(SignedIn signedIn, AccessTokenIssuer issuer, HttpResponse response) =>
+        TypedResults.Ok(SessionTokens.Issue(signedIn, issuer, response));
 
     private static Ok<CurrentUserResponse> CurrentUser(ClaimsPrincipal user) => TypedResults.Ok(new CurrentUserResponse(
         Guid.Parse(user.FindFirstValue(MolDashClaims.Subject)!),
         user.FindFirstValue(MolDashClaims.Email),
         Guid.TryParse(user.FindFirstValue(MolDashClaims.OrgId), out var org) ? org : null,
-        [.. user.FindAll(MolDashClaims.Role).Select(claim => claim.Value)]));
+        [.. user.FindAll(MolDashClaims.Role).Select(claim => claim.Value)],
+        [.. user.FindAll(MolDashClaims.Permission).Select(claim => claim.Value)]));
 }

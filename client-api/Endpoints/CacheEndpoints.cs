@@ -7,14 +7,14 @@ using MolDash.GrainInterfaces.Errors;
 
 namespace MolDash.Api.Endpoints;
 
-/// <summary>Cache management (Admin, Root): entries with their hit counts and confidence, invalidation, pinning and lifetimes.</summary>
+/// <summary>Cache management (cache.manage, held by Admins): entries with their hit counts and confidence, invalidation, pinning and lifetimes.</summary>
 public static class CacheEndpoints
 {
     private const int DefaultPageSize = 50;
 
     public static RouteGroupBuilder MapCacheEndpoints(this RouteGroupBuilder api)
     {
-        var cache = api.MapGroup("/cache").WithTags("Cache").RequireAuthorization(AuthPolicies.Admin);
+        var cache = api.MapGroup("/cache").WithTags("Cache").RequireAuthorization(AuthPolicies.CacheManage);
         cache.MapGet("/", ListAsync)
             .WithSummary("The org's cache entries, newest first: filter by pipeline, version, status and pinned.");
         cache.MapPost("/invalidate", InvalidateManyAsync)

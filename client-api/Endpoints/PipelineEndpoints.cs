@@ -23,38 +23,38 @@ public static class PipelineEndpoints
         var pipelines = api.MapGroup("/pipelines").WithTags("Pipelines");
         pipelines.MapGet("/", CatalogAsync)
             .WithSummary("The catalog: the org's pipelines and every org's public ones, by name; filter by category, tag, visibility or text (q).");
-        pipelines.MapPost("/", CreateAsync).RequireAuthorization(AuthPolicies.Admin)
-            .WithSummary("Define a pipeline with its first version as a draft (Admin, Root).")
+        pipelines.MapPost("/", CreateAsync).RequireAuthorization(AuthPolicies.PipelineEdit)
+            .WithSummary("Define a pipeline with its first version as a draft (pipeline.edit).")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         var pipeline = pipelines.MapGroup("/{name}");
         pipeline.MapGet("/", GetAsync).WithSummary("A pipeline with its settings and versions.").ProducesProblem(StatusCodes.Status404NotFound);
-        pipeline.MapPut("/", UpdateAsync).RequireAuthorization(AuthPolicies.Admin)
-            .WithSummary("Replace the pipeline's settings: description, category, tags, visibility, cache threshold and lifetime (Admin, Root).");
+        pipeline.MapPut("/", UpdateAsync).RequireAuthorization(AuthPolicies.PipelineEdit)
+            .WithSummary("Replace the pipeline's settings: description, category, tags, visibility, cache threshold and lifetime (pipeline.edit).");
         pipeline.MapPost("/validate", ValidateAsync)
             .WithSummary("Check a graph (the body) without saving it: every problem at once, each pointing at its node, edge or field.");
 
         var version = pipeline.MapGroup("/versions/{version}");
         version.MapGet("/", GetVersionAsync).WithSummary("A version: its graph, status and, for a draft, its problems.");
-        version.MapPut("/", UpdateDraftAsync).RequireAuthorization(AuthPolicies.Admin)
-            .WithSummary("Replace a draft's graph (Admin, Root); it is saved with its problems listed. Published versions never change (409).");
-        version.MapPost("/publish", PublishAsync).RequireAuthorization(AuthPolicies.Admin)
-            .WithSummary("Publish a draft that has no problems (Admin, Root); it becomes immutable and runnable.");
-        version.MapPost("/deprecate", DeprecateAsync).RequireAuthorization(AuthPolicies.Admin)
-            .WithSummary("Deprecate a published version with a reason (Admin, Root): runs that pinned it keep working, new runs are refused.");
-        version.MapPost("/versions", NewVersionAsync).RequireAuthorization(AuthPolicies.Admin)
-            .WithSummary("Make a new draft version from this one (Admin, Root).");
+        version.MapPut("/", UpdateDraftAsync).RequireAuthorization(AuthPolicies.PipelineEdit)
+            .WithSummary("Replace a draft's graph (pipeline.edit); it is saved with its problems listed. Published versions never change (409).");
+        version.MapPost("/publish", PublishAsync).RequireAuthorization(AuthPolicies.PipelinePublish)
+            .WithSummary("Publish a draft that has no problems (pipeline.publish); it becomes immutable and runnable.");
+        version.MapPost("/deprecate", DeprecateAsync).RequireAuthorization(AuthPolicies.PipelinePublish)
+            .WithSummary("Deprecate a published version with a reason (pipeline.publish): runs that pinned it keep working, new runs are refused.");
+        version.MapPost("/versions", NewVersionAsync).RequireAuthorization(AuthPolicies.PipelineEdit)
+            .WithSummary("Make a new draft version from this one (pipeline.edit).");
         version.MapGet("/diff", DiffAsync).WithSummary("What changed from this version to ?to= (nodes, edges, inputs).");
         version.MapGet("/form", FormAsync).WithSummary("The form of the version's exposed inputs, generated from the schemas of the fields they fill.");
         version.MapPost("/signature", SignatureAsync)
             .WithSummary("Explain the input signature of a run with these inputs (the body), without running anything.");
-        version.MapPost("/runs", RunAsync)
-            .WithSummary("Run a published version: a cache hit answers at once (200), an identical running job is followed (202), otherwise a new job starts (202).")
+        version.MapPost("/runs", RunAsync).RequireAuthorization(AuthPolicies.JobCreate)
+            .WithSummary("Run a published version: a cache hit answers at once (200), an identical running job is followed (202), otherwise a new job starts (202). Needs job.create, and task.execute for each of its tasks.")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        version.MapPost("/batches", BatchAsync)
-            .WithSummary("Run a published version over a library: each item's inputs merged over the shared inputs, one job with a sub-graph per item, through the cache as a whole.")
+        version.MapPost("/batches", BatchAsync).RequireAuthorization(AuthPolicies.JobCreate)
+            .WithSummary("Run a published version over a library: each item's inputs merged over the shared inputs, one job with a sub-graph per item, through the cache as a whole. Needs job.create, and task.execute for each of its tasks.")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;

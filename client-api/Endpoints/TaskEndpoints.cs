@@ -22,18 +22,18 @@ public static class TaskEndpoints
     public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
     {
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
-        tasks.MapPost("/", CreateAsync).RequireAuthorization(AuthPolicies.Admin)
-            .WithSummary("Define a task version from its OpenAPI 3.0 document (Admin, Root); it starts as a draft.")
+        tasks.MapPost("/", CreateAsync).RequireAuthorization(AuthPolicies.TaskDefine)
+            .WithSummary("Define a task version from its OpenAPI 3.0 document (task.define); it starts as a draft.")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        tasks.MapPost("/import", ImportAsync).RequireAuthorization(AuthPolicies.Admin)
-            .WithSummary("Define a task version from the OpenAPI document a running service serves at a URL (Admin, Root); the silo fetches it, refusing private, link-local and metadata addresses outside the configured networks, redirects, documents above 1 MiB and slow answers (422 at /url).")
+        tasks.MapPost("/import", ImportAsync).RequireAuthorization(AuthPolicies.TaskDefine)
+            .WithSummary("Define a task version from the OpenAPI document a running service serves at a URL (task.define); the silo fetches it, refusing private, link-local and metadata addresses outside the configured networks, redirects, documents above 1 MiB and slow answers (422 at /url).")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        tasks.MapGet("/export", ExportAsync).RequireAuthorization(AuthPolicies.Admin)
-            .WithSummary("Export the org's task versions (all, or ?name= and &version=) as a bundle with each OpenAPI document embedded (Admin, Root).");
-        tasks.MapPost("/bundle", ImportBundleAsync).RequireAuthorization(AuthPolicies.Admin)
-            .WithSummary("Import a bundle into the org, all or nothing (Admin, Root): identical versions are skipped, conflicts (409) and invalid entries (422) are reported together at /tasks/<index>; versions keep their status.")
+        tasks.MapGet("/export", ExportAsync).RequireAuthorization(AuthPolicies.TaskDefine)
+            .WithSummary("Export the org's task versions (all, or ?name= and &version=) as a bundle with each OpenAPI document embedded (task.define).");
+        tasks.MapPost("/bundle", ImportBundleAsync).RequireAuthorization(AuthPolicies.TaskDefine)
+            .WithSummary("Import a bundle into the org, all or nothing (task.define): identical versions are skipped, conflicts (409) and invalid entries (422) are reported together at /tasks/<index>; versions keep their status.")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status409Conflict);
         tasks.MapGet("/", ListAsync)
@@ -42,28 +42,28 @@ public static class TaskEndpoints
         var version = tasks.MapGroup("/{name}/versions/{version}");
         version.MapGet("/", GetAsync).WithSummary("Read a task version with its document and deployment.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        version.MapPut("/", UpdateAsync).RequireAuthorization(AuthPolicies.Admin)
-            .WithSummary("Replace a draft's definition (Admin, Root); published versions are immutable (409).")
+        version.MapPut("/", UpdateAsync).RequireAuthorization(AuthPolicies.TaskDefine)
+            .WithSummary("Replace a draft's definition (task.define); published versions are immutable (409).")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        version.MapPost("/publish", PublishAsync).RequireAuthorization(AuthPolicies.Admin)
-            .WithSummary("Publish a draft: it becomes immutable and runnable (Admin, Root).");
-        version.MapPost("/deprecate", DeprecateAsync).RequireAuthorization(AuthPolicies.Admin)
-            .WithSummary("Deprecate a published version with a reason (Admin, Root).");
-        version.MapPost("/clone", CloneAsync).RequireAuthorization(AuthPolicies.Admin)
-            .WithSummary("Copy this version into a new draft under another name or version (Admin, Root).");
+        version.MapPost("/publish", PublishAsync).RequireAuthorization(AuthPolicies.TaskDefine)
+            .WithSummary("Publish a draft: it becomes immutable and runnable (task.define).");
+        version.MapPost("/deprecate", DeprecateAsync).RequireAuthorization(AuthPolicies.TaskDefine)
+            .WithSummary("Deprecate a published version with a reason (task.define).");
+        version.MapPost("/clone", CloneAsync).RequireAuthorization(AuthPolicies.TaskDefine)
+            .WithSummary("Copy this version into a new draft under another name or version (task.define).");
         version.MapGet("/form", FormAsync).WithSummary("The form generated from the task's input schema.");
         version.MapPost("/validate", ValidateAsync)
             .WithSummary("Check a parameter set (the request body) against the task's input schema; errors name each field by JSON pointer.");
-        version.MapGet("/service", ServiceStatusAsync).RequireAuthorization(AuthPolicies.Admin)
-            .WithSummary("The task's service: instances with health, last check, outstanding runs and errors; queue depth per priority (Admin, Root).");
-        version.MapPost("/service/instances", RegisterInstanceAsync).RequireAuthorization(AuthPolicies.Admin)
-            .WithSummary("Register a running instance of the task's service by its base address (Admin, Root); it is probed at once.");
-        version.MapDelete("/service/instances", RemoveInstanceAsync).RequireAuthorization(AuthPolicies.Admin)
-            .WithSummary("Forget an Admin-registered or self-registered instance (?address=) (Admin, Root); one from configuration or Kubernetes is a 409.")
+        version.MapGet("/service", ServiceStatusAsync).RequireAuthorization(AuthPolicies.TaskDefine)
+            .WithSummary("The task's service: instances with health, last check, outstanding runs and errors; queue depth per priority (task.define).");
+        version.MapPost("/service/instances", RegisterInstanceAsync).RequireAuthorization(AuthPolicies.TaskDefine)
+            .WithSummary("Register a running instance of the task's service by its base address (task.define); it is probed at once.");
+        version.MapDelete("/service/instances", RemoveInstanceAsync).RequireAuthorization(AuthPolicies.TaskDefine)
+            .WithSummary("Forget an Admin-registered or self-registered instance (?address=) (task.define); one from configuration or Kubernetes is a 409.")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        version.MapPost("/service/credentials", IssueServiceKeyAsync).RequireAuthorization(AuthPolicies.Admin)
-            .WithSummary("Create or replace the version's service key, with which its service registers itself (Admin, Root). The key is in this answer only; a replaced key stops working at once.");
+        version.MapPost("/service/credentials", IssueServiceKeyAsync).RequireAuthorization(AuthPolicies.TaskDefine)
+            .WithSummary("Create or replace the version's service key, with which its service registers itself (task.define). The key is in this answer only; a replaced key stops working at once.");
         return api;
     }
 

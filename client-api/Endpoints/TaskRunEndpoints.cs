@@ -17,12 +17,12 @@ public static class TaskRunEndpoints
     public static RouteGroupBuilder MapTaskRunEndpoints(this RouteGroupBuilder api)
     {
         var version = api.MapGroup("/tasks/{name}/versions/{version}").WithTags("Task runs");
-        version.MapPost("/runs", RunAsync)
-            .WithSummary("Run the task once on a parameter set (checked against its input schema; 422 with field errors). Send Idempotency-Key to make retries safe.")
+        version.MapPost("/runs", RunAsync).RequireAuthorization(AuthPolicies.JobCreate)
+            .WithSummary("Run the task once on a parameter set (checked against its input schema; 422 with field errors). Send Idempotency-Key to make retries safe. Needs job.create and task.execute on the task.")
             .Produces<JobView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        version.MapPost("/batches", BatchAsync)
+        version.MapPost("/batches", BatchAsync).RequireAuthorization(AuthPolicies.JobCreate)
             .WithSummary("Run the task over many parameter sets (items merged over shared parameters) as one batch job with progress.")
             .Produces<JobView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)

@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using MolDash.Api.Auth;
 using MolDash.Api.Contracts;
 using MolDash.Api.Errors;
 using MolDash.GrainInterfaces.Users;
 
 namespace MolDash.Api.Endpoints;
 
-/// <summary>An organization's users. The org's grain decides who may do what (Admins of that org, Root).</summary>
+/// <summary>
+/// An organization's users (user.manage: its Admins, and Root). The org's grain decides who may do what,
+/// including what a manager may hand out; these policies are a first refusal from the token.
+/// </summary>
 public static class UserEndpoints
 {
     private const int DefaultPageSize = 50;
@@ -13,18 +17,31 @@ public static class UserEndpoints
     public static RouteGroupBuilder MapUserEndpoints(this RouteGroupBuilder api)
     {
         var users = api.MapGroup("/orgs/{orgId:guid}/users").WithTags("Users");
-        users.MapPost("/", CreateAsync)
-            .WithSummary("Add a user to the organization (Admin). The account is created when its email is new; without a password one is generated and returned once.")
+        users.MapPost("/", CreateAsync).RequireAuthorization(AuthPolicies.UserManage)
+            .WithSummary("Add a user to the organization. The account is created when its email is new; without a password one is generated and returned once.")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        users.MapGet("/", ListAsync).WithSummary("List the organization's users, a page at a time (Admin).");
-        users.MapGet("/{userId:guid}", GetAsync).WithSummary("Read a user of the organization (Admin, or the user themself).");
-        users.MapPut("/{userId:guid}/roles", SetRolesAsync)
-            .WithSummary("Replace the user's roles in this organization (admin, standard). The last enabled Admin keeps the role.");
+        users.MapGet("/", ListAsync).RequireAuthorization(AuthPolicies.UserManage)
+            .WithSummary("List the organization's users with their roles and permissions, a page at a time.");
+        users.MapGet("/{userId:guid}", GetAsync).RequireAuthorization(AuthPolicies.SignedIn)
+            .WithSummary("Read a user of the organization (user.manage, or the user themself).");
+        users.MapPut("/{userId:guid}/roles", SetRolesAsync).RequireAuthorization(AuthPolicies.UserManage)
+            .WithSummary("Replace the user's roles in this organization (admin, standard). The last enabled Admin keeps the role; only Admins give it.");
+        users.MapGet("/{userId:guid}/permissions", GetPermissionsAsync).RequireAuthorization(AuthPolicies.SignedIn)
+            .WithSummary("The user's permissions: their roles' defaults, what is granted and withheld, and the effective set (user.manage, or the user themself).");
+        users.MapPut("/{userId:guid}/permissions", SetPermissionsAsync).RequireAuthorization(AuthPolicies.UserManage)
+            .WithSummary("Replace what is granted beyond the user's roles and what is withheld from them; their sessions end. Only permissions you hold can be granted.")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         users.MapPost("/{userId:guid}/disable", (Guid orgId, Guid userId, IClusterClient cluster) => SetDisabledAsync(orgId, userId, true, cluster))
-            .WithSummary("Disable the user in this organization (not the last enabled Admin).");
+            .RequireAuthorization(AuthPolicies.UserManage)
+            .WithSummary("Disable the user in this organization (not the last enabled Admin, nor the last member able to manage users).");
         users.MapPost("/{userId:guid}/enable", (Guid orgId, Guid userId, IClusterClient cluster) => SetDisabledAsync(orgId, userId, false, cluster))
+            .RequireAuthorization(AuthPolicies.UserManage)
             .WithSummary("Enable the user in this organization again.");
+        users.MapPost("/{userId:guid}/password-reset", IssuePasswordResetAsync).RequireAuthorization(AuthPolicies.UserManage)
+            .WithSummary("Issue a single-use password reset token for the user, returned this once and valid for PasswordReset:TokenLifetime (1 hour). Only Root resets the password of a user who belongs to other organizations too.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
@@ -58,6 +75,26 @@ public static class UserEndpoints
             : validation.ToProblem();
     }
 
+    private static async Task<Ok<UserPermissionsResponse>> GetPermissionsAsync(Guid orgId, Guid userId, IClusterClient cluster) =>
+        TypedResults.Ok(UserPermissionsResponse.Of(await cluster.GetGrain<IOrgUsersGrain>(orgId).GetAsync(userId)));
+
+    private static async Task<IResult> SetPermissionsAsync(Guid orgId, Guid userId, SetPermissionsRequest request, IClusterClient cluster)
+    {
+        var validation = new RequestValidation()
+            .Require(request.Grant is not null || request.Withhold is not null, "grant",
+                "Give grant and/or withhold: lists of permissions (an empty list clears it).");
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var user = await cluster.GetGrain<IOrgUsersGrain>(orgId).SetPermissionsAsync(userId, request.Grant ?? [], request.Withhold ?? []);
+        return TypedResults.Ok(UserPermissionsResponse.Of(user));
+    }
+
     private static async Task<Ok<OrgUserView>> SetDisabledAsync(Guid orgId, Guid userId, bool disabled, IClusterClient cluster) =>
         TypedResults.Ok(await cluster.GetGrain<IOrgUsersGrain>(orgId).SetDisabledAsync(userId, disabled));
+
+    private static async Task<Ok<PasswordResetTicket>> IssuePasswordResetAsync(Guid orgId, Guid userId, IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IOrgUsersGrain>(orgId).IssuePasswordResetAsync(userId));
 }

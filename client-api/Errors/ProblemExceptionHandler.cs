@@ -65,6 +65,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         ErrorKind.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        ErrorKind.Gone => StatusCodes.Status410Gone,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -78,6 +79,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         ErrorKind.TooManyRequests => "Too many attempts",
         ErrorKind.PayloadTooLarge => "Too large",
         ErrorKind.UnsupportedMediaType => "Unsupported format",
+        ErrorKind.Gone => "No longer valid",
         _ => "Service unavailable",
     };
 }

@@ -7,6 +7,9 @@ public static class AuditActions
     public const string LoginThrottled = "auth.login.throttled";
     public const string RefreshTokenReused = "auth.refresh.reuse";
     public const string Logout = "auth.logout";
+    public const string OrgSwitched = "auth.switch-org";
+    public const string PasswordChanged = "auth.password.change";
+    public const string PasswordReset = "auth.password.reset";
     public const string OrganizationCreated = "org.create";
     public const string OrganizationProvisioned = "org.provision";
     public const string OrganizationQuotasChanged = "org.quotas";
@@ -16,6 +19,11 @@ public static class AuditActions
     public const string UserRolesChanged = "user.roles";
     public const string UserDisabled = "user.disable";
     public const string UserEnabled = "user.enable";
+    public const string UserPermissionsChanged = "user.permissions";
+    public const string PasswordResetIssued = "user.password-reset";
+    public const string UserInvited = "user.invite";
+    public const string InvitationRevoked = "user.invite.revoke";
+    public const string InvitationAccepted = "user.invite.accept";
     public const string ArtifactUploaded = "artifact.upload";
     public const string ArtifactOutputStored = "artifact.output";
     public const string PipelineCreated = "pipeline.create";

@@ -1,7 +1,7 @@
 namespace MolDash.GrainInterfaces.Audit;
 
 /// <summary>
-/// Reads the audit log: Root across orgs, an org's Admin within their org. There is no grain or endpoint
+/// Reads the audit log: Root across orgs, an org's members holding audit.read (its Admins) within their org. There is no grain or endpoint
 /// that changes or deletes audit rows.
 /// </summary>
 [Alias("MolDash.IAuditReaderGrain")]

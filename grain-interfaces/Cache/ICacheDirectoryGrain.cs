@@ -1,6 +1,6 @@
 namespace MolDash.GrainInterfaces.Cache;
 
-/// <summary>An org's cache entries (keyed by org id), listed and invalidated in bulk from its results database (Admin, Root).</summary>
+/// <summary>An org's cache entries (keyed by org id), listed and invalidated in bulk from its results database (cache.manage).</summary>
 [Alias("MolDash.ICacheDirectoryGrain")]
 public interface ICacheDirectoryGrain : IGrainWithGuidKey
 {

@@ -17,15 +17,15 @@ public interface ICacheEntryGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<CacheEntryView> GetAsync();
 
-    /// <summary>The next identical submission runs again (Admin, Root).</summary>
+    /// <summary>The next identical submission runs again (cache.manage).</summary>
     [Alias("Invalidate")]
     Task<CacheEntryView> InvalidateAsync();
 
-    /// <summary>A pinned entry never expires (Admin, Root).</summary>
+    /// <summary>A pinned entry never expires (cache.manage).</summary>
     [Alias("Pin")]
     Task<CacheEntryView> PinAsync(bool pinned);
 
-    /// <summary>Sets how long after its job finished the entry stays reusable; null: until invalidated (Admin, Root).</summary>
+    /// <summary>Sets how long after its job finished the entry stays reusable; null: until invalidated (cache.manage).</summary>
     [Alias("SetTtl")]
     Task<CacheEntryView> SetTtlAsync(TimeSpan? ttl);
 

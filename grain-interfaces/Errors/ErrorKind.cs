@@ -13,4 +13,7 @@ public enum ErrorKind
     TooManyRequests = 6,
     PayloadTooLarge = 7,
     UnsupportedMediaType = 8,
+
+    /// <summary>A one-time token that was valid once: used, revoked or expired.</summary>
+    Gone = 9,
 }

@@ -1,8 +1,8 @@
 namespace MolDash.GrainInterfaces.Pipelines;
 
 /// <summary>
-/// The pipelines a member of an org may see (keyed by org id): the org's own (private ones to Admins only,
-/// published ones only to Standard users) and every org's public ones, by name, a page at a time.
+/// The pipelines a member of an org may see (keyed by org id): the org's own (private ones and drafts only to
+/// those who edit or publish pipelines, published ones to everyone else) and every org's public ones, by name, a page at a time.
 /// </summary>
 [Alias("MolDash.IPipelineCatalogGrain")]
 public interface IPipelineCatalogGrain : IGrainWithGuidKey

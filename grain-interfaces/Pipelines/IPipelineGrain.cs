@@ -6,7 +6,8 @@ namespace MolDash.GrainInterfaces.Pipelines;
 
 /// <summary>
 /// One pipeline of an org and all its versions, keyed by <see cref="PipelineKey"/>. Defining and changing
-/// needs Admin or Root; members read what their org may see and run published versions. A public pipeline's
+/// needs pipeline.edit, publishing and deprecating pipeline.publish; members read what their org may see
+/// and run published versions (job.create and task.execute for each of its tasks). A public pipeline's
 /// published versions are also read and run by members of every other org, in their own org: the job,
 /// its files and its cache entry are theirs.
 /// </summary>

@@ -3,7 +3,7 @@ namespace MolDash.GrainInterfaces.Pipelines;
 [GenerateSerializer, Alias("MolDash.PipelineVisibility")]
 public enum PipelineVisibility
 {
-    /// <summary>Admins of the org only (work in progress).</summary>
+    /// <summary>Only those of the org who edit or publish pipelines (work in progress).</summary>
     Private = 0,
     /// <summary>Every member of the org.</summary>
     Org = 1,

@@ -10,7 +10,7 @@ namespace MolDash.GrainInterfaces.TaskServices;
 [Alias("MolDash.ITaskServiceGrain")]
 public interface ITaskServiceGrain : IGrainWithStringKey
 {
-    /// <summary>Adds an instance by its base address (Admin, Root); registering it again is harmless.</summary>
+    /// <summary>Adds an instance by its base address (task.define); registering it again is harmless.</summary>
     [Alias("RegisterInstance")]
     Task<TaskServiceStatus> RegisterInstanceAsync(string address);
 

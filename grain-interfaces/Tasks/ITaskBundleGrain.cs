@@ -1,6 +1,6 @@
 namespace MolDash.GrainInterfaces.Tasks;
 
-/// <summary>Exports and imports an org's task versions as bundles (keyed by org id; Admin, Root). One import at a time per org.</summary>
+/// <summary>Exports and imports an org's task versions as bundles (keyed by org id; task.define). One import at a time per org.</summary>
 [Alias("MolDash.ITaskBundleGrain")]
 public interface ITaskBundleGrain : IGrainWithGuidKey
 {

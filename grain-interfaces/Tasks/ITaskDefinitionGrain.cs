@@ -1,8 +1,8 @@
 namespace MolDash.GrainInterfaces.Tasks;
 
 /// <summary>
-/// One version of an org's task, keyed by <see cref="TaskDefinitionKey"/>. Defining needs Admin or
-/// Root; any member of the org reads. Another org's caller is told it does not exist.
+/// One version of an org's task, keyed by <see cref="TaskDefinitionKey"/>. Defining needs task.define
+/// (Admins hold it); any member of the org reads. Another org's caller is told it does not exist.
 /// </summary>
 [Alias("MolDash.ITaskDefinitionGrain")]
 public interface ITaskDefinitionGrain : IGrainWithStringKey

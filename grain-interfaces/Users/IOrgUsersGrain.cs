@@ -1,8 +1,9 @@
 namespace MolDash.GrainInterfaces.Users;
 
 /// <summary>
-/// The users of one organization (keyed by the org id): managed by that org's Admins and by Root.
-/// Membership changes of one org pass through its one activation, so the last-Admin rule holds.
+/// The users of one organization (keyed by the org id): managed by members holding user.manage (the org's
+/// Admins by default) and by Root. Membership changes of one org pass through its one activation, so the
+/// last-Admin and last-manager rules hold.
 /// </summary>
 [Alias("MolDash.IOrgUsersGrain")]
 public interface IOrgUsersGrain : IGrainWithGuidKey
@@ -21,8 +22,16 @@ public interface IOrgUsersGrain : IGrainWithGuidKey
     [Alias("SetRoles")]
     Task<OrgUserView> SetRolesAsync(Guid userId, IReadOnlyList<string> roles);
 
+    /// <summary>Replaces the permissions granted beyond the user's roles and those withheld from them.</summary>
+    [Alias("SetPermissions")]
+    Task<OrgUserView> SetPermissionsAsync(Guid userId, IReadOnlyList<string> grant, IReadOnlyList<string> withhold);
+
     [Alias("SetDisabled")]
     Task<OrgUserView> SetDisabledAsync(Guid userId, bool disabled);
+
+    /// <summary>A single-use token with which the user sets a new password; it replaces any earlier one not yet used.</summary>
+    [Alias("IssuePasswordReset")]
+    Task<PasswordResetTicket> IssuePasswordResetAsync(Guid userId);
 
     /// <summary>Makes every member's live status re-read, after a change to the whole org (suspension).</summary>
     [Alias("RefreshMemberships")]

@@ -1,6 +1,6 @@
 namespace MolDash.GrainInterfaces.Users;
 
-/// <summary>A user as seen inside one organization: their roles there and whether the account is enabled.</summary>
+/// <summary>A user as seen inside one organization: their roles and permissions there and whether the account is enabled.</summary>
 [GenerateSerializer, Immutable, Alias("MolDash.OrgUserView")]
 public sealed record OrgUserView(
     [property: Id(0)] Guid UserId,
@@ -8,4 +8,5 @@ public sealed record OrgUserView(
     [property: Id(2)] string DisplayName,
     [property: Id(3)] IReadOnlyList<string> Roles,
     [property: Id(4)] bool Disabled,
-    [property: Id(5)] DateTimeOffset JoinedAt);
+    [property: Id(5)] DateTimeOffset JoinedAt,
+    [property: Id(6)] UserPermissions Permissions);

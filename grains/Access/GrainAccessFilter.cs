@@ -10,9 +10,10 @@ namespace MolDash.Grains.Access;
 /// <summary>
 /// Enforces org isolation where the data lives. Every call to a MolDash grain needs a caller in the
 /// RequestContext (unless its interface, or the method, allows anonymous calls and then checks a credential
-/// of its own); an org member's token must still match their membership (enabled, same roles), checked once
-/// per request; and calls to an org-scoped grain are answered as "not found" unless the caller is Root or
-/// belongs to the grain's org (or the grain is shared with every org and the method is open to them).
+/// of its own); an org member's token must still match their membership (enabled, the same security stamp,
+/// roles and permissions), checked once per request; and calls to an org-scoped grain are answered as
+/// "not found" unless the caller is Root or belongs to the grain's org (or the grain is shared with every
+/// org and the method is open to them).
 /// </summary>
 public sealed class GrainAccessFilter(IGrainFactory grains) : IIncomingGrainCallFilter
 {
@@ -59,14 +60,21 @@ public sealed class GrainAccessFilter(IGrainFactory grains) : IIncomingGrainCall
         var membership = caller.OrgId is { } orgId
             ? await grains.GetGrain<IMembershipGrain>(MembershipKey.For(orgId, caller.UserId)).GetAsync()
             : null;
-        if (membership is not { Active: true } || !membership.Roles.Order(StringComparer.Ordinal).SequenceEqual(caller.Roles.Order(StringComparer.Ordinal)))
+        // The stamp changes with every change to the membership or the password; roles and permissions are
+        // compared as well, so a token can never claim more than the membership holds now.
+        if (membership is not { Active: true }
+            || caller.SecurityStamp is null || membership.SecurityStamp != caller.SecurityStamp
+            || !SameSet(membership.Roles, caller.Roles) || !SameSet(membership.Permissions, caller.Permissions))
         {
             throw new MolDashException(ErrorKind.Unauthenticated,
-                "The access token no longer matches the account (disabled, or its roles changed); sign in or refresh again.");
+                "The access token no longer matches the account (disabled, its roles, permissions or password changed); sign in or refresh again.");
         }
 
         RequestContext.Set(VerifiedKey, true);
     }
+
+    private static bool SameSet(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
+        a.Order(StringComparer.Ordinal).SequenceEqual(b.Order(StringComparer.Ordinal), StringComparer.Ordinal);
 
     /// <param name="Anonymous">Not a MolDash contract, or one (or a method) that checks a credential of its own.</param>
     /// <param name="OpenToOtherOrgs">Marked open to other orgs, for grains their owner shares with every org.</param>

@@ -24,7 +24,7 @@ public sealed class AuditReaderGrain(IAuditLog log) : Grain, IAuditReaderGrain
         return new AuditPage(entries, next);
     }
 
-    /// <summary>Root reads any org's rows; an Admin only their own org's, whatever the filter asked for.</summary>
+    /// <summary>Root reads any org's rows; a member holding audit.read only their own org's, whatever the filter asked for.</summary>
     private static AuditQuery ScopeToCaller(Caller caller, AuditQuery query)
     {
         if (caller.IsRoot)
@@ -32,9 +32,9 @@ public sealed class AuditReaderGrain(IAuditLog log) : Grain, IAuditReaderGrain
             return query;
         }
 
-        if (!caller.Roles.Contains(MolDashRoles.Admin, StringComparer.Ordinal) || caller.OrgId is null)
+        if (!caller.Has(MolDashPermissions.AuditRead) || caller.OrgId is null)
         {
-            throw new MolDashException(ErrorKind.Forbidden, "Reading the audit log needs the Admin role.");
+            throw new MolDashException(ErrorKind.Forbidden, $"The {MolDashPermissions.AuditRead} permission is needed to read the audit log.");
         }
 
         return query.OrgId is null || query.OrgId == caller.OrgId

@@ -16,14 +16,14 @@ public sealed class CacheDirectoryGrain(ICacheRecords records) : Grain, ICacheDi
 
     public Task<CacheEntryPage> ListAsync(CacheQuery query, string? after, int limit)
     {
-        AdminGuard.RequireAdmin("see the cache");
+        PermissionGuard.Require(MolDashPermissions.CacheManage, "see the cache");
         PageSize.Validate(limit, MaxPageSize);
         return records.ListAsync(OwnerOrgId, query, after, limit, CancellationToken.None);
     }
 
     public async Task<int> InvalidateAsync(string? pipelineName, string? pipelineVersion)
     {
-        AdminGuard.RequireAdmin("invalidate cache entries");
+        PermissionGuard.Require(MolDashPermissions.CacheManage, "invalidate cache entries");
         var signatures = await records.SignaturesAsync(OwnerOrgId, pipelineName, pipelineVersion, CancellationToken.None);
         foreach (var signature in signatures)
         {

@@ -88,7 +88,7 @@ public sealed class CacheEntryGrain(
 
     public async Task<CacheEntryView> InvalidateAsync()
     {
-        AdminGuard.RequireAdmin("invalidate cache entries");
+        PermissionGuard.Require(MolDashPermissions.CacheManage, "invalidate cache entries");
         RequireExisting();
         Entry.Status = CacheEntryStatus.Invalidated;
         await SaveAsync();
@@ -98,7 +98,7 @@ public sealed class CacheEntryGrain(
 
     public async Task<CacheEntryView> PinAsync(bool pinned)
     {
-        AdminGuard.RequireAdmin("pin cache entries");
+        PermissionGuard.Require(MolDashPermissions.CacheManage, "pin cache entries");
         RequireExisting();
         Entry.Pinned = pinned;
         Entry.ExpiresAt = ExpiryAfter(Entry.Status == CacheEntryStatus.Completed ? Entry.LastUsedAt : null);
@@ -109,7 +109,7 @@ public sealed class CacheEntryGrain(
 
     public async Task<CacheEntryView> SetTtlAsync(TimeSpan? ttl)
     {
-        AdminGuard.RequireAdmin("set cache entry lifetimes");
+        PermissionGuard.Require(MolDashPermissions.CacheManage, "set cache entry lifetimes");
         RequireExisting();
         if (ttl is { } value && value <= TimeSpan.Zero)
         {

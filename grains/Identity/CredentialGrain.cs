@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using MolDash.GrainInterfaces.Access;
 using MolDash.GrainInterfaces.Audit;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Identity;
@@ -19,7 +18,7 @@ namespace MolDash.Grains.Identity;
 [StatelessWorker]
 [GrainType("moldash-credential")]
 public sealed class CredentialGrain(
-    IUserAccounts accounts, IOrgMemberships memberships, IPasswordHasher<UserAccount> hasher, RefreshTokens tokens, Auditor auditor)
+    IUserAccounts accounts, IOrgMemberships memberships, IPasswordHasher<UserAccount> hasher, RefreshTokens tokens, LoginThrottles throttles, Auditor auditor)
     : Grain, ICredentialGrain
 {
     // Verified against when the email is unknown, so both failures take the same time.
@@ -28,34 +27,31 @@ public sealed class CredentialGrain(
 
     public async Task<SignedIn?> VerifyPasswordAsync(string email, string password, Guid? orgId)
     {
-        var throttles = ThrottlesFor(email);
-        await RefuseWhileLockedOutAsync(email, throttles);
+        await throttles.RefuseWhileLockedOutAsync(email);
 
         var account = await accounts.FindByEmailAsync(email);
         var hash = account?.PasswordHash ?? DecoyHash.Value;
         var result = await Task.Run(() => hasher.VerifyHashedPassword(account!, hash, password));
         if (account is null || account.Disabled || result == PasswordVerificationResult.Failed)
         {
-            await Task.WhenAll(throttles.Select(throttle => throttle.RecordFailureAsync()));
+            await throttles.RecordFailureAsync(email);
             await auditor.RecordAsync(AuditActions.Login, email, AuditOutcome.Failed, actorId: account?.Id, actorEmail: email,
                 details: new Dictionary<string, string?> { ["reason"] = account is { Disabled: true } ? "disabled" : "credentials" });
             return null;
         }
 
-        await throttles[0].ResetAsync();
+        await throttles.ResetAccountAsync(email);
         if (account.IsRoot)
         {
             await auditor.RecordAsync(AuditActions.Login, email, AuditOutcome.Succeeded, actorId: account.Id, actorEmail: account.Email);
-            return await tokens.IssueAsync(new AuthenticatedUser(account.Id, account.Email, null, [MolDashRoles.Root]), Guid.NewGuid());
+            return await tokens.StartAsync(account.AsRoot());
         }
 
         var membership = ChooseMembership(await memberships.ActiveMembershipsAsync(account.Id), orgId);
         await auditor.RecordAsync(AuditActions.Login, email, membership is null ? AuditOutcome.Failed : AuditOutcome.Succeeded,
             orgId: membership?.OrgId ?? orgId, actorId: account.Id, actorEmail: account.Email,
             details: membership is null ? new Dictionary<string, string?> { ["reason"] = "membership" } : null);
-        return membership is null
-            ? null
-            : await tokens.IssueAsync(new AuthenticatedUser(account.Id, account.Email, membership.OrgId, membership.Roles), Guid.NewGuid());
+        return membership is null ? null : await tokens.StartAsync(membership.SignedIn(account.Id, account.Email));
     }
 
     /// <summary>
@@ -76,34 +72,6 @@ public sealed class CredentialGrain(
             _ => throw new MolDashException(ErrorKind.Validation,
                 "orgId is required: you belong to several organizations: " +
                 string.Join("; ", active.Select(membership => $"{membership.OrgName} ({membership.OrgId})")) + "."),
-        };
-    }
-
-    /// <summary>The account's throttle first, then the client address's when the request has one.</summary>
-    private List<ILoginThrottleGrain> ThrottlesFor(string email)
-    {
-        var throttles = new List<ILoginThrottleGrain> { GrainFactory.GetGrain<ILoginThrottleGrain>(LoginThrottleKeys.Account(email)) };
-        if (ClientAddressContext.Current is { } client)
-        {
-            throttles.Add(GrainFactory.GetGrain<ILoginThrottleGrain>(LoginThrottleKeys.Client(client)));
-        }
-
-        return throttles;
-    }
-
-    private async Task RefuseWhileLockedOutAsync(string email, List<ILoginThrottleGrain> throttles)
-    {
-        var lockouts = await Task.WhenAll(throttles.Select(throttle => throttle.CheckAsync()));
-        var retryAfter = lockouts.Max();
-        if (retryAfter is null)
-        {
-            return;
-        }
-
-        await auditor.RecordAsync(AuditActions.LoginThrottled, email, AuditOutcome.Denied, actorEmail: email);
-        throw new MolDashException(ErrorKind.TooManyRequests, "Too many failed sign-in attempts; try again later.")
-        {
-            RetryAfter = retryAfter,
         };
     }
 }

@@ -13,4 +13,8 @@ public interface IUserAccounts
     Task<bool> TryInsertAsync(UserAccount account, string displayName, DateTimeOffset createdAt);
 
     Task UpdateCredentialsAsync(Guid id, string email, string passwordHash);
+
+    /// <summary>Sets the password and changes the security stamp of every membership of the user, in one statement.</summary>
+    /// <returns>The orgs whose memberships changed stamp.</returns>
+    Task<IReadOnlyList<Guid>> SetPasswordAsync(Guid id, string passwordHash);
 }

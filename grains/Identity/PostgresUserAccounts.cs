@@ -4,7 +4,7 @@ namespace MolDash.Grains.Identity;
 
 public sealed class PostgresUserAccounts(NpgsqlDataSource dataSource) : IUserAccounts
 {
-    private const string SelectColumns = "SELECT id, email, password_hash, is_root, disabled FROM users";
+    private const string SelectColumns = "SELECT id, email, password_hash, is_root, disabled, display_name FROM users";
 
     public Task<UserAccount?> FindByEmailAsync(string email) =>
         QuerySingleAsync($"{SelectColumns} WHERE lower(email) = lower(@email)", ("email", email));
@@ -42,6 +42,12 @@ public sealed class PostgresUserAccounts(NpgsqlDataSource dataSource) : IUserAcc
         await command.ExecuteNonQueryAsync();
     }
 
+    public async Task<IReadOnlyList<Guid>> SetPasswordAsync(Guid id, string passwordHash)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return await PasswordRows.SetAsync(connection, null, id, passwordHash);
+    }
+
     private async Task<UserAccount?> QuerySingleAsync(string sql, params (string Name, object Value)[] parameters)
     {
         await using var command = dataSource.CreateCommand(sql);
@@ -52,7 +58,7 @@ public sealed class PostgresUserAccounts(NpgsqlDataSource dataSource) : IUserAcc
 
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync()
-            ? new UserAccount(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetBoolean(4))
+            ? new UserAccount(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetBoolean(4), reader.GetString(5))
             : null;
     }
 }

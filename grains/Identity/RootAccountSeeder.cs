@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
+using MolDash.Grains.Identity.Passwords;
 
 namespace MolDash.Grains.Identity;
 
@@ -12,12 +13,18 @@ namespace MolDash.Grains.Identity;
 public sealed class RootAccountSeeder(
     IUserAccounts accounts,
     IPasswordHasher<UserAccount> hasher,
+    PasswordPolicy policy,
     TimeProvider time,
     ILogger<RootAccountSeeder> logger)
 {
     /// <returns>The generated password when one was generated, otherwise null.</returns>
     public async Task<string?> EnsureRootAsync(string email, string? configuredPassword)
     {
+        if (configuredPassword is not null && policy.Break(configuredPassword, email, "Root") is { } broken)
+        {
+            throw new InvalidOperationException($"The configured Root password (MOLDASH_ROOT_PASSWORD) breaks the password policy, rule {broken.Rule}: {broken.Reason}.");
+        }
+
         var existing = await accounts.FindRootAsync();
         if (existing is not null)
         {

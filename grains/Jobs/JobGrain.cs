@@ -51,6 +51,7 @@ public sealed class JobGrain(
 
     public async Task<JobView> SubmitAsync(JobSubmission submission)
     {
+        PermissionGuard.Require(MolDashPermissions.JobCreate, "run tasks and pipelines");
         if (Job.Exists)
         {
             return View();
@@ -248,6 +249,7 @@ public sealed class JobGrain(
     private async Task<Dictionary<string, bool>> PlanAsync(JobSubmission submission)
     {
         var deterministic = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var categories = new List<(string Name, string Category)>();
         var errors = new List<FieldError>();
         foreach (var task in submission.Nodes.Select((node, i) => (node, i)).GroupBy(pair => (pair.node.TaskName, pair.node.TaskVersion)))
         {
@@ -267,6 +269,7 @@ public sealed class JobGrain(
             }
 
             RequireRunnable(submission.Kind, task.Key.TaskName, task.Key.TaskVersion, plan);
+            categories.Add((task.Key.TaskName, plan.Category));
             deterministic[$"{task.Key.TaskName}@{task.Key.TaskVersion}"] = plan.Deterministic;
             foreach (var (pair, fieldErrors) in task.Zip(plan.Errors))
             {
@@ -275,6 +278,8 @@ public sealed class JobGrain(
             }
         }
 
+        // Before any parameter error: a caller who may not run a task learns nothing of its input.
+        PermissionGuard.RequireRun(categories);
         errors.AddRange(await MissingArtifactsAsync(submission));
         return errors.Count > 0
             ? throw MolDashException.Invalid("The parameters do not fit the task's input; each error names the field.", errors)

@@ -16,9 +16,8 @@ public sealed class PipelineCatalogGrain(IPipelineCatalog catalog) : Grain, IPip
     public Task<PipelineSummaryPage> ListAsync(PipelineQuery query, string? after, int limit)
     {
         PageSize.Validate(limit, MaxPageSize);
-        var caller = CallerContext.Current!;
-        var admin = caller.IsRoot || caller.Roles.Contains(MolDashRoles.Admin, StringComparer.Ordinal);
-        // Standard users see what they can run: published versions only.
+        var admin = PipelineEditors.Include(CallerContext.Current!);
+        // Everyone else sees what they can run: published versions only.
         var visible = admin ? query : query with { PublishedOnly = true };
         return catalog.ListAsync(OwnerOrgId, admin, visible, after, limit, CancellationToken.None);
     }

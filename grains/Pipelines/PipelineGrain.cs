@@ -57,7 +57,7 @@ public sealed class PipelineGrain(
 
     public async Task<PipelineView> CreateAsync(PipelineDraft settings, string version, PipelineGraph graph)
     {
-        var caller = AdminGuard.RequireAdmin("define pipelines");
+        var caller = PermissionGuard.Require(MolDashPermissions.PipelineEdit, "define pipelines");
         if (Pipeline.Exists)
         {
             throw new MolDashException(ErrorKind.Conflict, $"A pipeline named {Name} already exists; add a version to it instead.");
@@ -82,7 +82,7 @@ public sealed class PipelineGrain(
 
     public async Task<PipelineView> UpdateSettingsAsync(PipelineDraft settings)
     {
-        AdminGuard.RequireAdmin("change pipelines");
+        PermissionGuard.Require(MolDashPermissions.PipelineEdit, "change pipelines");
         RequireExisting();
         CheckSettings(settings);
         Pipeline.Settings = settings;
@@ -98,7 +98,7 @@ public sealed class PipelineGrain(
 
     public async Task<PipelineVersionView> UpdateDraftAsync(string version, PipelineGraph graph)
     {
-        AdminGuard.RequireAdmin("change pipelines");
+        PermissionGuard.Require(MolDashPermissions.PipelineEdit, "change pipelines");
         var draft = RequireExisting().Version(version);
         if (draft.Status != PipelineVersionStatus.Draft)
         {
@@ -118,7 +118,7 @@ public sealed class PipelineGrain(
 
     public async Task<PipelineVersionView> PublishAsync(string version)
     {
-        AdminGuard.RequireAdmin("publish pipelines");
+        PermissionGuard.Require(MolDashPermissions.PipelinePublish, "publish pipelines");
         var draft = RequireExisting().Version(version);
         if (draft.Status != PipelineVersionStatus.Draft)
         {
@@ -139,7 +139,7 @@ public sealed class PipelineGrain(
 
     public async Task<PipelineVersionView> DeprecateAsync(string version, string reason)
     {
-        AdminGuard.RequireAdmin("deprecate pipelines");
+        PermissionGuard.Require(MolDashPermissions.PipelinePublish, "deprecate pipelines");
         var published = RequireExisting().Version(version);
         if (published.Status != PipelineVersionStatus.Published)
         {
@@ -159,7 +159,7 @@ public sealed class PipelineGrain(
 
     public async Task<PipelineVersionView> NewVersionAsync(string fromVersion, string version)
     {
-        var caller = AdminGuard.RequireAdmin("change pipelines");
+        var caller = PermissionGuard.Require(MolDashPermissions.PipelineEdit, "change pipelines");
         var source = RequireExisting().Version(fromVersion);
         RequireVersionName(version);
         if (Pipeline.Versions.Exists(existing => existing.Version == version))
@@ -197,6 +197,8 @@ public sealed class PipelineGrain(
     {
         var run = RunnableVersion(version);
         var resolved = await tasks.ResolveAsync(run.Graph);
+        // Checked here as well as by the job: a cache hit answers without a new job.
+        PermissionGuard.RequireRun(resolved.Values.Select(task => (task.Name, task.Category)));
         var plan = Plan(run.Graph, request.InputsJson, resolved);
         var signature = InputSignature.Compute(run.Graph, resolved, plan.Inputs, await ChecksumsAsync(plan.Artifacts));
         var job = new JobSubmission { Kind = JobKind.Pipeline, Target = $"{Name}@{version}", Nodes = plan.Nodes, Priority = request.Priority, TaskOrgId = OwnerOrgId };
@@ -212,6 +214,7 @@ public sealed class PipelineGrain(
         }
 
         var resolved = await tasks.ResolveAsync(run.Graph);
+        PermissionGuard.RequireRun(resolved.Values.Select(task => (task.Name, task.Category)));
         var plans = new List<(IReadOnlyList<JobNode> Nodes, string Inputs, IReadOnlyList<Guid> Artifacts)>(request.ItemsJson.Count);
         var errors = new List<FieldError>();
         for (var i = 0; i < request.ItemsJson.Count; i++)
@@ -395,13 +398,13 @@ public sealed class PipelineGrain(
 
     private PipelineGrain RequireExisting() => Pipeline.Exists ? this : throw MolDashException.NotFound("The pipeline");
 
-    /// <summary>A private pipeline exists only for the org's Admins (and Root): to others it is not found.</summary>
+    /// <summary>A private pipeline exists only for those who edit or publish pipelines (and Root): to others it is not found.</summary>
     private PipelineGrain RequireVisible()
     {
         RequireExisting();
-        var caller = CallerContext.Current!;
-        var admin = caller.IsRoot || caller.IsPlatform || caller.Roles.Contains(MolDashRoles.Admin, StringComparer.Ordinal);
-        return Pipeline.Settings.Visibility != PipelineVisibility.Private || admin ? this : throw MolDashException.NotFound("The pipeline");
+        return Pipeline.Settings.Visibility != PipelineVisibility.Private || PipelineEditors.Include(CallerContext.Current!)
+            ? this
+            : throw MolDashException.NotFound("The pipeline");
     }
 
     /// <summary>A version the caller may read: a guest from another org sees no drafts.</summary>

@@ -13,7 +13,7 @@ namespace MolDash.Grains.Pipelines;
 /// </summary>
 public sealed class PipelineTasks(IGrainFactory grains, Guid orgId)
 {
-    private readonly Dictionary<string, (TaskContract Contract, string Hash)> loaded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (TaskContract Contract, string Hash, string Category)> loaded = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The task versions of the graph that exist, keyed "name@version"; missing ones are left out. A member of
@@ -37,7 +37,7 @@ public sealed class PipelineTasks(IGrainFactory grains, Guid orgId)
             var key = PipelineTask.KeyOf(name, version);
             var definition = grains.GetGrain<ITaskDefinitionGrain>(TaskDefinitionKey.Format(orgId, name, version));
             TaskDefinitionStatus status;
-            (TaskContract Contract, string Hash) known;
+            (TaskContract Contract, string Hash, string Category) known;
             try
             {
                 if (loaded.TryGetValue(key, out known))
@@ -55,7 +55,7 @@ public sealed class PipelineTasks(IGrainFactory grains, Guid orgId)
                         continue;
                     }
 
-                    known = (contract, TaskDefinitionHash.Compute(view.Document.Json, view.Deployment));
+                    known = (contract, TaskDefinitionHash.Compute(view.Document.Json, view.Deployment), view.Category);
                     if (status != TaskDefinitionStatus.Draft)
                     {
                         loaded[key] = known;
@@ -67,7 +67,7 @@ public sealed class PipelineTasks(IGrainFactory grains, Guid orgId)
                 continue;
             }
 
-            tasks[key] = new PipelineTask(name, version, status, known.Contract, known.Hash);
+            tasks[key] = new PipelineTask(name, version, status, known.Contract, known.Hash, known.Category);
         }
 
         return tasks;

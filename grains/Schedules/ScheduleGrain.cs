@@ -8,6 +8,7 @@ using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Pipelines;
 using MolDash.GrainInterfaces.Schedules;
 using MolDash.GrainInterfaces.Users;
+using MolDash.Grains.Access;
 using MolDash.Grains.Audit;
 using MolDash.Grains.Users;
 using Orleans.Configuration;
@@ -44,7 +45,7 @@ public sealed class ScheduleGrain(
 
     public async Task<ScheduleView> CreateAsync(ScheduleDefinition definition)
     {
-        var caller = CallerContext.Current!;
+        var caller = PermissionGuard.Require(MolDashPermissions.JobCreate, "schedule pipeline runs");
         if (caller.OrgId != OwnerOrgId)
         {
             throw new MolDashException(ErrorKind.Forbidden, "A schedule runs as the member who made it; Root, who is no member, cannot make one.");
@@ -167,7 +168,12 @@ public sealed class ScheduleGrain(
             return firing with { Error = "the schedule's creator is no longer an active member of the organization; pause or delete it" };
         }
 
-        CallerContext.Set(new Caller(Schedule.CreatedBy, OwnerOrgId, membership.Roles));
+        // With the membership's permissions and stamp, as a token issued now would carry them.
+        CallerContext.Set(new Caller(Schedule.CreatedBy, OwnerOrgId, membership.Roles)
+        {
+            Permissions = membership.Permissions,
+            SecurityStamp = membership.SecurityStamp,
+        });
         try
         {
             var result = await Pipeline(definition).RunAsync(definition.PipelineVersion, new PipelineRunRequest

@@ -18,7 +18,7 @@ public sealed partial class TaskServiceGrain
 
     public async Task<IssuedServiceKey> IssueServiceKeyAsync()
     {
-        AdminGuard.RequireAdmin("create service keys");
+        PermissionGuard.Require(MolDashPermissions.TaskDefine, "create service keys");
         var (key, record) = ServiceKeys.Create(time.GetUtcNow());
         var replaced = state.State.ServiceKey?.KeyId;
         state.State.ServiceKey = record;

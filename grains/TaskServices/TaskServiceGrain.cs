@@ -60,7 +60,7 @@ public sealed partial class TaskServiceGrain(
 
     public async Task<TaskServiceStatus> RegisterInstanceAsync(string address)
     {
-        AdminGuard.RequireAdmin("register task service instances");
+        PermissionGuard.Require(MolDashPermissions.TaskDefine, "register task service instances");
         var uri = InstanceAddress.Parse(address);
         if (!state.State.Instances.Contains(uri.ToString()))
         {
@@ -77,7 +77,7 @@ public sealed partial class TaskServiceGrain(
 
     public async Task<TaskServiceStatus> RemoveInstanceAsync(string address)
     {
-        AdminGuard.RequireAdmin("remove task service instances");
+        PermissionGuard.Require(MolDashPermissions.TaskDefine, "remove task service instances");
         var uri = InstanceAddress.Parse(address);
         RequireRemovable(uri);
         if (state.State.Instances.Remove(uri.ToString()))
@@ -96,7 +96,7 @@ public sealed partial class TaskServiceGrain(
 
     public Task<TaskServiceStatus> GetStatusAsync()
     {
-        AdminGuard.RequireAdmin("see task service instances");
+        PermissionGuard.Require(MolDashPermissions.TaskDefine, "see task service instances");
         return Task.FromResult(Status());
     }
 

@@ -30,7 +30,7 @@ public sealed class TaskBundleGrain(ITaskCatalog catalog, Auditor auditor, TimeP
 
     public async Task<TaskBundle> ExportAsync(string? name, string? version)
     {
-        AdminGuard.RequireAdmin("export tasks");
+        PermissionGuard.Require(MolDashPermissions.TaskDefine, "export tasks");
         var entries = new List<TaskBundleEntry>();
         string? after = null;
         do
@@ -63,7 +63,7 @@ public sealed class TaskBundleGrain(ITaskCatalog catalog, Auditor auditor, TimeP
 
     public async Task<TaskBundleImportResult> ImportAsync(TaskBundle bundle)
     {
-        AdminGuard.RequireAdmin("import tasks");
+        PermissionGuard.Require(MolDashPermissions.TaskDefine, "import tasks");
         if (bundle.Format != TaskBundle.CurrentFormat)
         {
             throw MolDashException.Invalid("This is not a task bundle the registry reads.", [new FieldError("/format", $"Expected \"{TaskBundle.CurrentFormat}\".")]);

@@ -211,7 +211,7 @@ public sealed class TaskDefinitionGrain(
     {
         RequireExisting();
         var errors = parameterSets.Select(set => set is null ? [] : Check(set)).ToList();
-        return Task.FromResult(new TaskRunPlan(state.State.Status, state.State.DeprecationReason, state.State.Deployment.Deterministic, errors));
+        return Task.FromResult(new TaskRunPlan(state.State.Status, state.State.DeprecationReason, state.State.Deployment.Deterministic, errors, state.State.Category));
     }
 
     private IReadOnlyList<FieldError> Check(string parametersJson)
@@ -229,7 +229,7 @@ public sealed class TaskDefinitionGrain(
         return Contract().ValidateParameters(parameters);
     }
 
-    private static Caller RequireDefiner() => AdminGuard.RequireAdmin("define tasks");
+    private static Caller RequireDefiner() => PermissionGuard.Require(MolDashPermissions.TaskDefine, "define tasks");
 
     private TaskDefinitionGrain RequireExisting() =>
         state.State.Exists ? this : throw MolDashException.NotFound("The task version");

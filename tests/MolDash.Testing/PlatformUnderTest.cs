@@ -120,9 +120,16 @@ public sealed class PlatformUnderTest : IAsyncDisposable
     }
 
     /// <summary>Starts another API process of the same installation.</summary>
-    public async Task<ServiceProcess> AddApiAsync()
+    /// <param name="settings">Settings of this process only, over the installation's (an empty value unsets one).</param>
+    public async Task<ServiceProcess> AddApiAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var api = await ServiceProcess.StartAsync("api", RepositoryLayout.ApiAssembly, environment, ReadyWithin);
+        var own = new Dictionary<string, string>(environment);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            own[key] = value;
+        }
+
+        var api = await ServiceProcess.StartAsync("api", RepositoryLayout.ApiAssembly, own, ReadyWithin);
         Extra.Add(api);
         return api;
     }

@@ -26,7 +26,7 @@ public static class ValidationGraphs
         {
             var result = TaskDocumentLoader.Load(document, operationId);
             var contract = result.Contract ?? throw new InvalidOperationException($"{name}: {string.Join("; ", result.Errors.Select(error => $"{error.Pointer} {error.Message}"))}");
-            var task = new PipelineTask(name, "1.0.0", TaskDefinitionStatus.Published, contract, name);
+            var task = new PipelineTask(name, "1.0.0", TaskDefinitionStatus.Published, contract, name, "bench");
             tasks[task.Key] = task;
         }
 

@@ -14,4 +14,7 @@ public interface IRefreshTokenStore
     Task RevokeFamilyAsync(Guid familyId, DateTimeOffset now);
 
     Task RevokeUserAsync(Guid userId, Guid orgId, DateTimeOffset now);
+
+    /// <summary>Ends the user's sessions in every org (and Root's platform session): after a password change.</summary>
+    Task RevokeAllOfUserAsync(Guid userId, DateTimeOffset now);
 }

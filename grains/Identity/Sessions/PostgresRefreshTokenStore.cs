@@ -60,4 +60,13 @@ public sealed class PostgresRefreshTokenStore(NpgsqlDataSource dataSource) : IRe
         command.Parameters.AddWithValue("now", now);
         await command.ExecuteNonQueryAsync();
     }
+
+    public async Task RevokeAllOfUserAsync(Guid userId, DateTimeOffset now)
+    {
+        await using var command = dataSource.CreateCommand(
+            "UPDATE refresh_tokens SET revoked_at = @now WHERE user_id = @user AND revoked_at IS NULL");
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("now", now);
+        await command.ExecuteNonQueryAsync();
+    }
 }

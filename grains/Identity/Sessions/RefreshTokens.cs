@@ -1,21 +1,20 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using MolDash.GrainInterfaces.Identity;
 
 namespace MolDash.Grains.Identity.Sessions;
 
-/// <summary>Makes refresh tokens: 256 random bits for the client, their SHA-256 for the database.</summary>
+/// <summary>Starts or continues a session: a new refresh token in <paramref name="familyId"/>'s family.</summary>
 public sealed class RefreshTokens(IRefreshTokenStore store, IOptions<RefreshTokenOptions> options, TimeProvider time)
 {
     public async Task<SignedIn> IssueAsync(AuthenticatedUser user, Guid familyId)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = OpaqueTokens.New();
         var now = time.GetUtcNow();
         var expires = now + options.Value.RefreshTokenLifetime;
-        await store.AddAsync(Hash(token), new RefreshTokenRecord(familyId, user.UserId, user.OrgId), now, expires);
+        await store.AddAsync(OpaqueTokens.Hash(token), new RefreshTokenRecord(familyId, user.UserId, user.OrgId), now, expires);
         return new SignedIn(user, token, expires);
     }
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    /// <summary>A session of its own, not continuing another.</summary>
+    public Task<SignedIn> StartAsync(AuthenticatedUser user) => IssueAsync(user, Guid.NewGuid());
 }

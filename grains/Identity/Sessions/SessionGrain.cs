@@ -1,4 +1,3 @@
-using MolDash.GrainInterfaces.Access;
 using MolDash.GrainInterfaces.Audit;
 using MolDash.GrainInterfaces.Identity;
 using MolDash.Grains.Audit;
@@ -19,7 +18,7 @@ public sealed class SessionGrain(
 {
     public async Task<SignedIn?> RefreshAsync(string refreshToken)
     {
-        var hash = RefreshTokens.Hash(refreshToken);
+        var hash = OpaqueTokens.Hash(refreshToken);
         var session = await store.SpendAsync(hash, time.GetUtcNow());
         if (session is null)
         {
@@ -39,7 +38,7 @@ public sealed class SessionGrain(
 
     public async Task RevokeAsync(string refreshToken)
     {
-        if (await store.FamilyOfAsync(RefreshTokens.Hash(refreshToken)) is { } family)
+        if (await store.FamilyOfAsync(OpaqueTokens.Hash(refreshToken)) is { } family)
         {
             await store.RevokeFamilyAsync(family.FamilyId, time.GetUtcNow());
             await auditor.RecordAsync(AuditActions.Logout, family.FamilyId.ToString(), AuditOutcome.Succeeded);
@@ -56,7 +55,7 @@ public sealed class SessionGrain(
         }
     }
 
-    /// <summary>The user as they are now: roles changed or a disabled membership take effect at the next refresh.</summary>
+    /// <summary>The user as they are now: changed roles or permissions, or a disabled membership, take effect at the next refresh.</summary>
     private async Task<AuthenticatedUser?> CurrentUserAsync(RefreshTokenRecord session)
     {
         var account = await accounts.FindByIdAsync(session.UserId);
@@ -67,10 +66,10 @@ public sealed class SessionGrain(
 
         if (account.IsRoot)
         {
-            return new AuthenticatedUser(account.Id, account.Email, null, [MolDashRoles.Root]);
+            return account.AsRoot();
         }
 
         var membership = (await memberships.ActiveMembershipsAsync(account.Id)).FirstOrDefault(m => m.OrgId == session.OrgId);
-        return membership is null ? null : new AuthenticatedUser(account.Id, account.Email, membership.OrgId, membership.Roles);
+        return membership?.SignedIn(account.Id, account.Email);
     }
 }

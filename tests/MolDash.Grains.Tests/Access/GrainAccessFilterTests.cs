@@ -51,6 +51,34 @@ public sealed class GrainAccessFilterTests(ClusterFixture fixture)
         Assert.Equal(ErrorKind.Unauthenticated, error.Kind);
     }
 
+    [Fact]
+    public async Task A_token_whose_security_stamp_is_no_longer_the_memberships_is_refused()
+    {
+        var orgId = await CreateOrgAsync();
+        var member = Callers.StandardOf(orgId);
+        Callers.ActAs(member);
+        await cluster.Client.GetGrain<IOrganizationGrain>(orgId).GetAsync();
+
+        // As after a password reset: same roles and permissions, a new stamp.
+        ClusterFixture.Memberships.Put(orgId, member.UserId, member.Roles);
+        await cluster.Client.GetGrain<IMembershipGrain>(MembershipKey.For(orgId, member.UserId)).InvalidateAsync();
+        var error = await Assert.ThrowsAsync<MolDashException>(cluster.Client.GetGrain<IOrganizationGrain>(orgId).GetAsync);
+
+        Assert.Equal(ErrorKind.Unauthenticated, error.Kind);
+    }
+
+    [Fact]
+    public async Task A_token_claiming_permissions_the_member_does_not_hold_is_refused()
+    {
+        var orgId = await CreateOrgAsync();
+        var member = Callers.StandardOf(orgId);
+        Callers.ActAs(member with { Permissions = [.. member.Permissions, MolDashPermissions.AuditRead] });
+
+        var error = await Assert.ThrowsAsync<MolDashException>(cluster.Client.GetGrain<IOrganizationGrain>(orgId).GetAsync);
+
+        Assert.Equal(ErrorKind.Unauthenticated, error.Kind);
+    }
+
     private async Task<Guid> CreateOrgAsync()
     {
         var orgId = Guid.NewGuid();

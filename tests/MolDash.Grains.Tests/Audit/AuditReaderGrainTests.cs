@@ -1,3 +1,4 @@
+using MolDash.GrainInterfaces.Access;
 using MolDash.GrainInterfaces.Audit;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Organizations;
@@ -39,6 +40,20 @@ public sealed class AuditReaderGrainTests(ClusterFixture fixture)
             .ListAsync(new AuditQuery(null, null, null, null, null, null), null, 10));
 
         Assert.Equal(ErrorKind.Forbidden, error.Kind);
+    }
+
+    [Fact]
+    public async Task A_standard_user_granted_audit_read_reads_their_organizations_rows()
+    {
+        var mine = Guid.NewGuid();
+        Callers.ActAs(Callers.Root());
+        await cluster.Client.GetGrain<IOrganizationGrain>(mine).CreateAsync("Granted " + mine);
+
+        Callers.ActAs(Callers.Member(mine, MolDashRoles.Standard, [MolDashPermissions.AuditRead]));
+        var page = await cluster.Client.GetGrain<IAuditReaderGrain>(0).ListAsync(new AuditQuery(null, null, null, null, null, null), null, 500);
+
+        Assert.NotEmpty(page.Items);
+        Assert.All(page.Items, entry => Assert.Equal(mine, entry.OrgId));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using MolDash.GrainInterfaces.Access;
+using MolDash.Grains.Users;
 
 namespace MolDash.Grains.Tests.Infrastructure;
 
@@ -11,11 +12,16 @@ public static class Callers
 
     public static Caller StandardOf(Guid orgId) => Member(orgId, MolDashRoles.Standard);
 
-    private static Caller Member(Guid orgId, string role)
+    /// <summary>A new member with <paramref name="role"/>, permissions granted beyond its defaults and withheld from them, with a token that says so.</summary>
+    public static Caller Member(Guid orgId, string role, string[]? granted = null, string[]? withheld = null)
     {
-        var caller = new Caller(Guid.NewGuid(), orgId, [role]);
-        ClusterFixture.Memberships.Put(orgId, caller.UserId, caller.Roles);
-        return caller;
+        var userId = Guid.NewGuid();
+        var stamp = ClusterFixture.Memberships.Put(orgId, userId, [role], granted: granted, withheld: withheld);
+        return new Caller(userId, orgId, [role])
+        {
+            Permissions = OrgPermissions.Effective([role], granted ?? [], withheld ?? []),
+            SecurityStamp = stamp,
+        };
     }
 
     /// <summary>Makes the following grain calls on this async flow as <paramref name="caller"/>.</summary>

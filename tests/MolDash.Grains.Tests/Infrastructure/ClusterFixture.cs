@@ -4,6 +4,7 @@ using MolDash.Grains.Access;
 using MolDash.Grains.Artifacts;
 using MolDash.Grains.Audit;
 using MolDash.Grains.Identity;
+using MolDash.Grains.Identity.Passwords;
 using MolDash.Grains.Identity.Sessions;
 using MolDash.Grains.Jobs;
 using MolDash.Grains.Organizations;
@@ -62,6 +63,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         siloBuilder.Services.AddSingleton<IRefreshTokenStore, InMemoryRefreshTokenStore>();
         siloBuilder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         siloBuilder.Services.AddSingleton<Auditor>();
+        siloBuilder.Services.AddSingleton<PasswordPolicy>();
+        siloBuilder.Services.AddSingleton<IPasswordResetStore, UnusedPasswordResetStore>();
         siloBuilder.Services.AddSingleton<ITaskCatalog>(TaskCatalog);
         siloBuilder.Services.AddSingleton<TaskServiceHttp>();
         // Loopback only, so the FakeTaskService can be imported and every other private range is refused.

@@ -34,6 +34,9 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
     public Task RevokeUserAsync(Guid userId, Guid orgId, DateTimeOffset now) =>
         RevokeWhereAsync(row => row.Record.UserId == userId && row.Record.OrgId == orgId);
 
+    public Task RevokeAllOfUserAsync(Guid userId, DateTimeOffset now) =>
+        RevokeWhereAsync(row => row.Record.UserId == userId);
+
     private Task RevokeWhereAsync(Func<Row, bool> match)
     {
         foreach (var (hash, row) in rows.Where(pair => match(pair.Value)))

@@ -1,3 +1,4 @@
+using MolDash.GrainInterfaces.Access;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Jobs;
 using MolDash.GrainInterfaces.Organizations;
@@ -283,6 +284,29 @@ public sealed class JobGrainTests(ClusterFixture fixture)
     private static string TaskKey(Guid org) => TaskDefinitionKey.Format(org, "echo", "1.0.0");
 
     /// <summary>A new org with a published, deterministic echo task served by <paramref name="service"/> (the RequestContext set here does not flow back: callers act as its Admin next).</summary>
+    [Fact]
+    public async Task A_member_runs_only_the_tasks_their_permissions_name_and_nothing_without_job_create()
+    {
+        await using var service = await FakeTaskService.StartAsync();
+        var org = await OrgWithTaskAsync(service);
+        string[] narrowed = [MolDashPermissions.TaskExecute];
+
+        Callers.ActAs(Callers.Member(org, MolDashRoles.Standard, ["task.execute:other-task"], narrowed));
+        var otherTask = await Assert.ThrowsAsync<MolDashException>(() => Job(org).SubmitAsync(OneTask("""{ "text": "x" }""")));
+        Callers.ActAs(Callers.Member(org, MolDashRoles.Standard, withheld: [MolDashPermissions.JobCreate]));
+        var noJobs = await Assert.ThrowsAsync<MolDashException>(() => Job(org).SubmitAsync(OneTask("""{ "text": "x" }""")));
+        Callers.ActAs(Callers.Member(org, MolDashRoles.Standard, ["task.execute:category/general"], narrowed));
+        var byCategory = await Job(org).SubmitAsync(OneTask("""{ "text": "x" }"""));
+        Callers.ActAs(Callers.Member(org, MolDashRoles.Standard, ["task.execute:echo"], narrowed));
+        var byName = await Job(org).SubmitAsync(OneTask("""{ "text": "x" }"""));
+
+        Assert.Equal((ErrorKind.Forbidden, ErrorKind.Forbidden), (otherTask.Kind, noJobs.Kind));
+        Assert.Contains("task echo (category general)", otherTask.Message, StringComparison.Ordinal);
+        Assert.Contains(MolDashPermissions.JobCreate, noJobs.Message, StringComparison.Ordinal);
+        Assert.NotEqual(JobStatus.Failed, byCategory.Status);
+        Assert.NotEqual(JobStatus.Failed, byName.Status);
+    }
+
     private async Task<Guid> OrgWithTaskAsync(FakeTaskService service, int maxAttempts = 2)
     {
         Callers.ActAs(Callers.Root());

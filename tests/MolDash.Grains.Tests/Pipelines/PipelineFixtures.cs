@@ -15,7 +15,7 @@ public static class PipelineFixtures
         var tasks = new Dictionary<string, PipelineTask>(StringComparer.Ordinal);
         void Add(string name, string version, string operationId, TaskDefinitionStatus status = TaskDefinitionStatus.Published)
         {
-            var task = new PipelineTask(name, version, status, Load(document, operationId), $"hash-{name}-{version}");
+            var task = new PipelineTask(name, version, status, Load(document, operationId), $"hash-{name}-{version}", "testing");
             tasks[task.Key] = task;
         }
 
@@ -58,7 +58,7 @@ public static class PipelineFixtures
               }
             }
             """;
-        return new PipelineTask(name, "1.0.0", TaskDefinitionStatus.Published, Load(document, null), $"hash-{name}");
+        return new PipelineTask(name, "1.0.0", TaskDefinitionStatus.Published, Load(document, null), $"hash-{name}", "testing");
     }
 
     public static Dictionary<string, PipelineTask> TasksOf(params PipelineTask[] tasks) =>

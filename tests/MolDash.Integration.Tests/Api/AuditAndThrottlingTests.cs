@@ -61,6 +61,40 @@ public sealed class AuditAndThrottlingTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task The_audit_log_exports_every_matching_row_as_streamed_json_and_csv_across_pages()
+    {
+        var action = $"test.export.{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(platform.Database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var insert = new NpgsqlCommand("""
+                INSERT INTO audit_log (occurred_at, action, target, outcome, details)
+                SELECT now(), @action, 'row-' || n, 'Succeeded', jsonb_build_object('n', n) FROM generate_series(1, 1203) n
+                """, connection);
+            insert.Parameters.AddWithValue("action", action);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        using var root = platform.CreateClient(fixture.RootToken);
+        using var json = await root.GetAsync($"/api/v1/audit/export.json?action={action}");
+        var rows = (await json.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
+        var limited = await root.GetFromJsonAsync<JsonElement>($"/api/v1/audit/export.json?action={action}&limit=700");
+        var csv = await root.GetStringAsync($"/api/v1/audit/export.csv?action={action}");
+        using var badLimit = await root.GetAsync($"/api/v1/audit/export.json?action={action}&limit=0");
+
+        Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("audit.json", json.Content.Headers.ContentDisposition?.FileNameStar ?? json.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal(1203, rows.Count);
+        Assert.Equal(rows.Select(row => row.GetProperty("id").GetInt64()).OrderDescending(), rows.Select(row => row.GetProperty("id").GetInt64()));
+        Assert.Equal(1203, rows[0].GetProperty("details").GetProperty("n").GetInt32());
+        Assert.Equal("row-1", rows[^1].GetProperty("target").GetString());
+        Assert.Equal(JsonValueKind.Null, rows[0].GetProperty("orgId").ValueKind);
+        Assert.Equal(700, limited.GetArrayLength());
+        Assert.Equal(1204, csv.TrimEnd('\n').Split('\n').Length);
+        await badLimit.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
     public async Task Audit_rows_cannot_be_changed_or_deleted_even_in_the_database()
     {
         await using var connection = new NpgsqlConnection(platform.Database.ConnectionString);

@@ -26,6 +26,8 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
         "POST /api/v1/auth/logout",
         "POST /api/v1/tasks/{name}/versions/{version}/service/instances/self",
         "DELETE /api/v1/tasks/{name}/versions/{version}/service/instances/self",
+        "POST /api/v1/auth/invitations/accept",
+        "POST /api/v1/auth/password-reset",
     ];
 
     /// <summary>Answered from the token alone, without a grain call or anyone else's data.</summary>
@@ -113,19 +115,21 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
             .SelectMany(path => path.Value.EnumerateObject().Select(method => $"{method.Name.ToUpperInvariant()} {path.Name}"))
             .ToList();
         Assert.Contains("POST /api/v1/orgs/{orgId}/users", operations);
+        Assert.Contains("POST /api/v1/orgs/{orgId}/invitations/{invitationId}/revoke", operations);
         return operations;
     }
 
     private async Task<HttpResponseMessage> CallAsync(string? token, string operation, Victim victim)
     {
         var (method, template) = (operation[..operation.IndexOf(' ', StringComparison.Ordinal)], operation[(operation.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
-        // Every id in a route is one of the victim org's: its org, user, artifact, job, pipeline ("dock"), task ("dock"), cache entry and schedule.
+        // Every id in a route is one of the victim org's: its org, user, artifact, job, pipeline ("dock"), task ("dock"), cache entry, schedule and invitation.
         var id = template.StartsWith("/api/v1/artifacts", StringComparison.Ordinal) ? victim.ArtifactId : victim.OrgId;
         var path = template.Replace("{orgId}", victim.OrgId.ToString(), StringComparison.Ordinal)
             .Replace("{id}", id.ToString(), StringComparison.Ordinal)
             .Replace("{jobId}", victim.JobId.ToString(), StringComparison.Ordinal)
             .Replace("{signature}", victim.Signature, StringComparison.Ordinal)
             .Replace("{userId}", victim.UserId.ToString(), StringComparison.Ordinal)
+            .Replace("{invitationId}", victim.InvitationId.ToString(), StringComparison.Ordinal)
             .Replace("{name}", "dock", StringComparison.Ordinal)
             .Replace("{version}", "1.0.0", StringComparison.Ordinal)
             .Replace("{scheduleId}", victim.ScheduleId.ToString(), StringComparison.Ordinal);
@@ -134,7 +138,9 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST" or "PUT" or "PATCH")
         {
-            request.Content = new StringContent($$"""{"name":"Hijack","email":"{{victim.Email}}","roles":["admin"]}""", Encoding.UTF8, "application/json");
+            request.Content = new StringContent(
+                $$"""{"name":"Hijack","email":"{{victim.Email}}","roles":["admin"],"grant":["user.manage"],"orgId":"{{victim.OrgId}}"}""",
+                Encoding.UTF8, "application/json");
         }
 
         return await client.SendAsync(request);
@@ -180,7 +186,10 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
         await JobScenario.FinishedAsync(admin, jobId);
         using var schedule = await admin.PostAsJsonAsync("/api/v1/schedules", new { pipeline = "dock", version = "1.0.0", inputs = new { message = secret }, cron = "0 0 1 1 *" });
         var scheduleId = (await schedule.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("scheduleId").GetGuid();
-        return new Victim(orgId, name, userId, email, artifactId, jobId, result.GetProperty("signature").GetString()!, secret, scheduleId);
+        // The invited email holds the secret: listing the victim's invitations would show it.
+        using var invited = await admin.PostAsJsonAsync($"/api/v1/orgs/{orgId}/invitations", new { email = $"{secret}@moldash.test", roles = Standard });
+        var invitationId = (await invited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("invitation").GetProperty("id").GetGuid();
+        return new Victim(orgId, name, userId, email, artifactId, jobId, result.GetProperty("signature").GetString()!, secret, scheduleId, invitationId);
     }
 
     private async Task<(Guid OrgId, string Token)> CreateOrgWithMemberAsync(string[] roles)
@@ -205,5 +214,6 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
     }
 
 
-    private sealed record Victim(Guid OrgId, string OrgName, Guid UserId, string Email, Guid ArtifactId, Guid JobId, string Signature, string Secret, Guid ScheduleId);
+    private sealed record Victim(
+        Guid OrgId, string OrgName, Guid UserId, string Email, Guid ArtifactId, Guid JobId, string Signature, string Secret, Guid ScheduleId, Guid InvitationId);
 }

@@ -10,7 +10,6 @@ namespace MolDash.Integration.Tests.Api;
 [Collection(PlatformTestGroup.Name)]
 public sealed class UserManagementTests(PlatformFixture fixture)
 {
-    private const string AdminPassword = "admin-password-123";
     private static readonly string[] Standard = ["standard"];
     private static readonly string[] Admin = ["admin"];
     private readonly PlatformUnderTest platform = fixture.Platform;
@@ -38,8 +37,9 @@ public sealed class UserManagementTests(PlatformFixture fixture)
     [Fact]
     public async Task A_standard_user_cannot_manage_users_list_all_orgs_or_read_the_audit_log()
     {
-        var (orgId, admin) = await CreateOrgWithAdminAsync();
-        var standard = await AddAndSignInAsync(admin, orgId, "standard");
+        var org = await TestOrg.CreateAsync(fixture, "Users");
+        var (orgId, admin) = (org.Id, org.Admin);
+        var standard = await org.SignInAsync((await org.AddMemberAsync("standard")).Email);
 
         using var addUser = await standard.PostAsJsonAsync($"/api/v1/orgs/{orgId}/users", new { email = NewEmail("x"), roles = Standard });
         using var listOrgs = await standard.GetAsync("/api/v1/orgs");
@@ -168,22 +168,9 @@ public sealed class UserManagementTests(PlatformFixture fixture)
 
     private async Task<(Guid OrgId, HttpClient Admin)> CreateOrgWithAdminAsync()
     {
-        using var root = platform.CreateClient(fixture.RootToken);
-        using var org = await root.PostAsJsonAsync("/api/v1/orgs", new { name = $"Users {Guid.NewGuid():N}" });
-        var orgId = (await org.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var email = NewEmail("admin");
-        using var admin = await root.PostAsJsonAsync($"/api/v1/orgs/{orgId}/users", new { email, password = AdminPassword, roles = Admin });
-        admin.EnsureSuccessStatusCode();
-        return (orgId, platform.CreateClient(await platform.AccessTokenAsync(email, AdminPassword)));
+        var org = await TestOrg.CreateAsync(fixture, "Users");
+        return (org.Id, org.Admin);
     }
 
-    private async Task<HttpClient> AddAndSignInAsync(HttpClient admin, Guid orgId, string role)
-    {
-        var email = NewEmail(role);
-        (await admin.PostAsJsonAsync($"/api/v1/orgs/{orgId}/users", new { email, password = "member-password-1", roles = new[] { role } })).EnsureSuccessStatusCode();
-        return platform.CreateClient(await platform.AccessTokenAsync(email, "member-password-1"));
-    }
-
-
-    private static string NewEmail(string who) => $"{who}-{Guid.NewGuid():N}@moldash.test";
+    private static string NewEmail(string who) => TestOrg.NewEmail(who);
 }

@@ -1,0 +1,3 @@
+namespace MolDash.Api.Contracts;
+
+public sealed record ResetPasswordRequest(string? Token, string? NewPassword);

@@ -1,0 +1,3 @@
+namespace MolDash.Api.Contracts;
+
+public sealed record SwitchOrgRequest(Guid? OrgId);
