@@ -12,6 +12,8 @@ public static class AuditActions
     public const string OrganizationQuotasChanged = "org.quotas";
     public const string OrganizationSuspended = "org.suspend";
     public const string OrganizationReactivated = "org.reactivate";
+    public const string OrganizationDeletionRequested = "org.delete.request";
+    public const string OrganizationDeleted = "org.delete";
     public const string UserCreated = "user.create";
     public const string UserRolesChanged = "user.roles";
     public const string UserDisabled = "user.disable";

@@ -2,6 +2,7 @@ using System.Reflection;
 using MolDash.GrainInterfaces.Access;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Users;
+using MolDash.Grains.Organizations;
 using MolDash.Grains.Users;
 
 namespace MolDash.Grains.Access;
@@ -10,11 +11,13 @@ namespace MolDash.Grains.Access;
 /// Enforces org isolation where the data lives. Every call to a MolDash grain needs a caller in the
 /// RequestContext (unless its interface allows anonymous calls); an org member's token must still match
 /// their membership (enabled, same roles), checked once per request; and calls to an org-scoped grain are
-/// answered as "not found" unless the caller is Root or belongs to the grain's org.
+/// answered as "not found" unless the caller is Root or belongs to the grain's org, and, for Root, unless
+/// the org is being or was deleted.
 /// </summary>
-public sealed class GrainAccessFilter(IGrainFactory grains) : IIncomingGrainCallFilter
+public sealed class GrainAccessFilter(IGrainFactory grains, IOrganizationCatalog organizations) : IIncomingGrainCallFilter
 {
     private const string VerifiedKey = "moldash.caller.verified";
+    private const string PresentOrgKey = "moldash.org.present";
     private static readonly Assembly GrainInterfacesAssembly = typeof(Caller).Assembly;
 
     public async Task Invoke(IIncomingGrainCallContext context)
@@ -37,7 +40,32 @@ public sealed class GrainAccessFilter(IGrainFactory grains) : IIncomingGrainCall
             throw MolDashException.NotFound("The resource");
         }
 
+        if (caller.IsRoot && context.Grain is IOrgOwned orgData && context.Grain is not OrganizationGrain)
+        {
+            await EnsureOrgIsPresentAsync(orgData.OwnerOrgId);
+        }
+
         await context.Invoke();
+    }
+
+    /// <summary>
+    /// A member of a deleted org is shut out by their membership; Root has none, so Root's calls check that
+    /// the org still exists (once per request and org), or the grains still holding its data in memory would answer.
+    /// The organization grain answers for itself, deleting or gone.
+    /// </summary>
+    private async Task EnsureOrgIsPresentAsync(Guid orgId)
+    {
+        if (RequestContext.Get(PresentOrgKey) is Guid present && present == orgId)
+        {
+            return;
+        }
+
+        if (await organizations.IsGoneAsync(orgId))
+        {
+            throw MolDashException.NotFound("The resource");
+        }
+
+        RequestContext.Set(PresentOrgKey, orgId);
     }
 
     /// <summary>

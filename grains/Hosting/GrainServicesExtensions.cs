@@ -61,6 +61,10 @@ public static class GrainServicesExtensions
         services.AddSingleton<OrgResultsDatabases>();
         services.AddSingleton<IJobRecords, PostgresJobRecords>();
         services.AddSingleton<IOrgResources, OrgResourceProvisioner>();
+        services.AddSingleton<IInitialAdmins, PostgresInitialAdmins>();
+        services.AddSingleton<InitialAdminAccounts>();
+        services.AddSingleton<IOrganizationEraser, PostgresOrganizationEraser>();
+        services.AddSingleton<OrganizationDeletionSteps>();
         services.AddSingleton<IArtifactStore, PostgresArtifactStore>();
         return services;
     }

@@ -35,6 +35,10 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public static InMemoryBlobStore Blobs { get; } = new();
 
+    public static InMemoryInitialAdmins InitialAdmins { get; } = new();
+
+    public static InMemoryOrganizationEraser Eraser { get; } = new(Catalog);
+
     public TestCluster Cluster { get; } = new TestClusterBuilder(initialSilosCount: 1)
         .AddSiloBuilderConfigurator<SiloConfigurator>()
         .Build();
@@ -53,6 +57,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         siloBuilder.Services.AddSingleton<IAuditLog>(AuditLog);
         siloBuilder.Services.AddSingleton<IOrgMemberships>(Memberships);
         siloBuilder.Services.AddSingleton<IOrgResources>(Resources);
+        siloBuilder.Services.AddSingleton<IInitialAdmins>(InitialAdmins);
+        siloBuilder.Services.AddSingleton<InitialAdminAccounts>();
+        siloBuilder.Services.AddSingleton<IOrganizationEraser>(Eraser);
+        siloBuilder.Services.AddSingleton<OrganizationDeletionSteps>();
         siloBuilder.Services.AddSingleton<IRefreshTokenStore, InMemoryRefreshTokenStore>();
         siloBuilder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         siloBuilder.Services.AddSingleton<Auditor>();
