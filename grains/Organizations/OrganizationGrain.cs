@@ -208,6 +208,12 @@ public sealed class OrganizationGrain(
         await catalog.SetStatusAsync(OwnerOrgId, OrganizationStatus.Active);
         state.State.Status = OrganizationStatus.Active;
         await state.WriteStateAsync();
+        if (state.State.InitialAdmin?.UserId is { } adminId)
+        {
+            // Read while the org was still provisioning, an existing account's live status would say "not active" for a while.
+            await GrainFactory.GetGrain<IMembershipGrain>(MembershipKey.For(OwnerOrgId, adminId)).InvalidateAsync();
+        }
+
         await auditor.RecordAsync(AuditActions.OrganizationProvisioned, OwnerOrgId.ToString(), AuditOutcome.Succeeded, OwnerOrgId);
         await UnregisterReminderAsync(ProvisioningReminder);
     }
@@ -233,7 +239,6 @@ public sealed class OrganizationGrain(
         admin.UserId = account.UserId;
         admin.AccountCreated = account.AccountCreated;
         unshownPassword = password;
-        await GrainFactory.GetGrain<IMembershipGrain>(MembershipKey.For(OwnerOrgId, account.UserId)).InvalidateAsync();
         await auditor.RecordAsync(AuditActions.UserCreated, account.UserId.ToString(), AuditOutcome.Succeeded, OwnerOrgId,
             new Dictionary<string, string?>
             {
