@@ -69,7 +69,7 @@ public static class AuthEndpoints
         return TypedResults.NoContent();
     }
 
-    private static Ok<LoginResponse> Tokens(SignedIn signedIn, AccessTokenIssuer issuer, HttpResponse response)
+    internal static Ok<LoginResponse> Tokens(SignedIn signedIn, AccessTokenIssuer issuer, HttpResponse response)
     {
         var token = issuer.Issue(signedIn.User);
         AccessCookie.Append(response, token);

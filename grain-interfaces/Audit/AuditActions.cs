@@ -7,6 +7,12 @@ public static class AuditActions
     public const string LoginThrottled = "auth.login.throttled";
     public const string RefreshTokenReused = "auth.refresh.reuse";
     public const string Logout = "auth.logout";
+    public const string ExternalLogin = "auth.login.external";
+    public const string IdentityProviderCreated = "idp.create";
+    public const string IdentityProviderUpdated = "idp.update";
+    public const string IdentityProviderDeleted = "idp.delete";
+    public const string IdentityLinked = "idp.link";
+    public const string IdentityUnlinked = "idp.unlink";
     public const string OrganizationCreated = "org.create";
     public const string OrganizationProvisioned = "org.provision";
     public const string OrganizationQuotasChanged = "org.quotas";

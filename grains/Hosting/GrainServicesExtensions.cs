@@ -6,6 +6,7 @@ using MolDash.Grains.Artifacts;
 using MolDash.Grains.Audit;
 using MolDash.Grains.Cache;
 using MolDash.Grains.Identity;
+using MolDash.Grains.Identity.External;
 using MolDash.Grains.Jobs;
 using MolDash.Grains.Identity.Sessions;
 using MolDash.Grains.Organizations;
@@ -65,6 +66,10 @@ public static class GrainServicesExtensions
         services.AddSingleton<InitialAdminAccounts>();
         services.AddSingleton<IOrganizationEraser, PostgresOrganizationEraser>();
         services.AddSingleton<OrganizationDeletionSteps>();
+        services.AddOptions<IdentityProviderOptions>().BindConfiguration(IdentityProviderOptions.Section);
+        services.AddSingleton<ProviderSecretProtector>();
+        services.AddSingleton<IIdentityProviderStore, PostgresIdentityProviderStore>();
+        services.AddSingleton<OidcClient>();
         services.AddSingleton<IArtifactStore, PostgresArtifactStore>();
         return services;
     }
