@@ -4,7 +4,10 @@ namespace MolDash.GrainInterfaces.Organizations;
 [GenerateSerializer, Alias("MolDash.DeletionStep")]
 public enum DeletionStep
 {
-    /// <summary>Every session of the org's members in it is revoked; live access tokens stop working at once.</summary>
+    /// <summary>
+    /// The org is marked deleting in the catalog and every session of its members in it is revoked; live
+    /// access tokens stop working at once, and Root's requests for its data answer 404.
+    /// </summary>
     Sessions = 0,
 
     /// <summary>The org's own results database is dropped.</summary>

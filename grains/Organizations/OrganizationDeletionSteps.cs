@@ -7,7 +7,8 @@ namespace MolDash.Grains.Organizations;
 
 /// <summary>Carries out one step of deleting an organization; each may be repeated after a failure or a silo's death.</summary>
 public sealed class OrganizationDeletionSteps(
-    IOrganizationEraser eraser, IOrgResources resources, IOrgMemberships memberships, IGrainFactory grains, TimeProvider time)
+    IOrganizationCatalog catalog, IOrganizationEraser eraser, IOrgResources resources, IOrgMemberships memberships, IGrainFactory grains,
+    TimeProvider time)
 {
     private const int MemberPage = 200;
 
@@ -22,11 +23,13 @@ public sealed class OrganizationDeletionSteps(
     };
 
     /// <summary>
-    /// Refresh tokens are revoked; every member's live status is re-read (the org is no longer active), so
-    /// their access tokens are refused at the next grain call.
+    /// From here the org is gone for everyone but its own grain: marked deleting in the catalog (so Root's
+    /// calls to its data answer 404), its refresh tokens revoked, and every member's live status re-read (the
+    /// org is no longer active), so their access tokens are refused at the next grain call.
     /// </summary>
     private async Task EndSessionsAsync(Guid orgId)
     {
+        await catalog.SetStatusAsync(orgId, OrganizationStatus.Deleting);
         await eraser.RevokeSessionsAsync(orgId, time.GetUtcNow());
         KeysetCursor? after = null;
         IReadOnlyList<OrgUserView> page;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using MolDash.GrainInterfaces.Access;
 using MolDash.GrainInterfaces.Audit;
 using MolDash.GrainInterfaces.Errors;
@@ -157,8 +158,6 @@ public sealed class OrganizationGrain(
             state.State.Deletion = new DeletionState { RequestedAt = time.GetUtcNow(), RequestedBy = caller.UserId };
             unshownPassword = null;
             await state.WriteStateAsync();
-            // From here the org is gone for everyone but this grain: members are shut out, Root's calls to its data answer 404.
-            await catalog.SetStatusAsync(OwnerOrgId, OrganizationStatus.Deleting);
             await auditor.RecordAsync(AuditActions.OrganizationDeletionRequested, OwnerOrgId.ToString(), AuditOutcome.Succeeded, OwnerOrgId,
                 new Dictionary<string, string?> { ["name"] = state.State.Name });
             await this.RegisterOrUpdateReminder(DeletionReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
@@ -284,7 +283,17 @@ public sealed class OrganizationGrain(
             return;
         }
 
-        var unfinished = await resources.CountUnfinishedJobsAsync(OwnerOrgId, CancellationToken.None);
+        long unfinished;
+        try
+        {
+            unfinished = await resources.CountUnfinishedJobsAsync(OwnerOrgId, CancellationToken.None);
+        }
+        catch (DbException e)
+        {
+            throw new MolDashException(ErrorKind.Unavailable,
+                $"The organization's results database cannot be read to check for unfinished jobs ({e.Message}); try again.");
+        }
+
         if (unfinished > 0)
         {
             throw new MolDashException(ErrorKind.Conflict,
