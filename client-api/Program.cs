@@ -76,11 +76,13 @@ api.MapOrganizationEndpoints();
 api.MapAuditEndpoints();
 api.MapUserEndpoints();
 api.MapTaskEndpoints();
+api.MapServiceRegistrationEndpoints();
 api.MapTaskRunEndpoints();
 api.MapJobEndpoints();
 api.MapArtifactEndpoints();
 api.MapPipelineEndpoints();
 api.MapCacheEndpoints();
+api.MapScheduleEndpoints();
 app.MapHub<JobsHub>(HubPaths.Jobs);
 
 app.Run();

@@ -6,6 +6,7 @@ using MolDash.Grains.Identity.Sessions;
 using MolDash.Grains.Identity.Throttling;
 using MolDash.Grains.Jobs;
 using MolDash.Grains.Storage;
+using MolDash.Grains.TaskServices.Kubernetes;
 using MolDash.ServiceDefaults;
 using MolDash.ServiceDefaults.Configuration;
 using MolDash.ServiceDefaults.Health;
@@ -30,6 +31,8 @@ builder.Services.AddValidatedOptions<BlobStorageOptions>(BlobStorageOptions.Sect
 builder.Services.AddValidatedOptions<LoginThrottleOptions>(LoginThrottleOptions.Section);
 builder.Services.AddValidatedOptions<RefreshTokenOptions>(RefreshTokenOptions.Section);
 builder.Services.AddMolDashGrainServices(database.ConnectionString);
+// Task-service instances from the task Services' EndpointSlices (TaskServices:Kubernetes:Enabled; off by default).
+builder.Services.AddKubernetesTaskDiscovery(builder.Configuration);
 var jobs = builder.Configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
 
 // Registered before UseOrleans so it finishes before the silo starts: the providers need the schema.

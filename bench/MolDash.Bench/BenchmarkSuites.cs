@@ -11,5 +11,7 @@ public static class BenchmarkSuites
         new Jobs.JobListingBenchmarkSuite(),
         new Jobs.JobsBenchmarkSuite(),
         new Pipelines.PipelineValidationBenchmarkSuite(),
+        new Pipelines.PipelineRunsBenchmarkSuite(),
+        new TaskServices.InvocationBenchmarkSuite(),
     ];
 }

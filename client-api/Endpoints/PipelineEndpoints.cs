@@ -11,7 +11,8 @@ namespace MolDash.Api.Endpoints;
 
 /// <summary>
 /// Pipelines: the catalog, definitions and versions (Admins), forms, signatures and runs through the cache.
-/// A pipeline belongs to the caller's org; Root names the org with <c>?orgId=</c>.
+/// A pipeline belongs to the caller's org; Root names the org with <c>?orgId=</c>. Another org's public
+/// pipeline is read and run with <c>?owner={its org id}</c> (as the catalog lists it); the run is the caller's org's.
 /// </summary>
 public static class PipelineEndpoints
 {
@@ -52,6 +53,10 @@ public static class PipelineEndpoints
             .WithSummary("Run a published version: a cache hit answers at once (200), an identical running job is followed (202), otherwise a new job starts (202).")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        version.MapPost("/batches", BatchAsync)
+            .WithSummary("Run a published version over a library: each item's inputs merged over the shared inputs, one job with a sub-graph per item, through the cache as a whole.")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
     }
 
@@ -84,8 +89,8 @@ public static class PipelineEndpoints
         return TypedResults.Created($"/api/v1/pipelines/{created.Name}", created);
     }
 
-    private static Task<IResult> GetAsync(string name, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
-        OnPipelineAsync(name, user, cluster, orgId, async pipeline => TypedResults.Ok(await pipeline.GetAsync()));
+    private static Task<IResult> GetAsync(string name, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId, Guid? owner) =>
+        OnPipelineAsync(name, user, cluster, orgId, owner, async (pipeline, _) => TypedResults.Ok(await pipeline.GetAsync()));
 
     private static Task<IResult> UpdateAsync(string name, UpdatePipelineRequest request, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
         OnPipelineAsync(name, user, cluster, orgId, async pipeline => TypedResults.Ok(await pipeline.UpdateSettingsAsync(
@@ -98,8 +103,8 @@ public static class PipelineEndpoints
             return TypedResults.Ok(new { valid = problems.Count == 0, problems });
         });
 
-    private static Task<IResult> GetVersionAsync(string name, string version, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
-        OnPipelineAsync(name, user, cluster, orgId, async pipeline => TypedResults.Ok(await pipeline.GetVersionAsync(version)));
+    private static Task<IResult> GetVersionAsync(string name, string version, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId, Guid? owner) =>
+        OnPipelineAsync(name, user, cluster, orgId, owner, async (pipeline, _) => TypedResults.Ok(await pipeline.GetVersionAsync(version)));
 
     private static Task<IResult> UpdateDraftAsync(string name, string version, PipelineGraph graph, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
         OnPipelineAsync(name, user, cluster, orgId, async pipeline => TypedResults.Ok(await pipeline.UpdateDraftAsync(version, graph)));
@@ -120,32 +125,67 @@ public static class PipelineEndpoints
     private static Task<IResult> DiffAsync(string name, string version, string to, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
         OnPipelineAsync(name, user, cluster, orgId, async pipeline => TypedResults.Ok(await pipeline.DiffAsync(version, to)));
 
-    private static Task<IResult> FormAsync(string name, string version, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
-        OnPipelineAsync(name, user, cluster, orgId, async pipeline => TypedResults.Ok(await pipeline.GetFormAsync(version)));
+    private static Task<IResult> FormAsync(string name, string version, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId, Guid? owner) =>
+        OnPipelineAsync(name, user, cluster, orgId, owner, async (pipeline, _) => TypedResults.Ok(await pipeline.GetFormAsync(version)));
 
-    private static Task<IResult> SignatureAsync(string name, string version, JsonElement inputs, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
-        OnPipelineAsync(name, user, cluster, orgId, async pipeline => TypedResults.Ok(await pipeline.ExplainSignatureAsync(version, Inputs(inputs))));
+    private static Task<IResult> SignatureAsync(string name, string version, JsonElement inputs, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId, Guid? owner) =>
+        OnPipelineAsync(name, user, cluster, orgId, owner, async (pipeline, _) => TypedResults.Ok(await pipeline.ExplainSignatureAsync(version, Inputs(inputs))));
 
     private static Task<IResult> RunAsync(
-        string name, string version, RunPipelineRequest request, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId, HttpRequest http) =>
-        OnPipelineAsync(name, user, cluster, orgId, async pipeline =>
+        string name, string version, RunPipelineRequest request, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId, Guid? owner, HttpRequest http) =>
+        OnPipelineAsync(name, user, cluster, orgId, owner, async (pipeline, org) =>
         {
-            var org = PipelineKey.Parse(pipeline.GetPrimaryKeyString()).OrgId;
-            var userId = Guid.Parse(user.FindFirstValue(MolDashClaims.Subject)!);
             var run = new PipelineRunRequest
             {
                 InputsJson = Inputs(request.Inputs),
                 Priority = request.Priority ?? default,
-                JobId = SubmittedJobId.For(org, userId, http.Headers[SubmittedJobId.Header]),
+                JobId = JobId(org, user, http),
                 Refresh = request.Refresh ?? false,
             };
-            var result = await pipeline.RunAsync(version, run);
-            return result.Cache == CacheOutcome.Hit
-                ? TypedResults.Ok(result)
-                : TypedResults.Accepted($"/api/v1/jobs/{result.Job.JobId}", result);
+            return Answer(await pipeline.RunAsync(version, run));
         });
 
-    private static async Task<IResult> OnPipelineAsync(string name, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId, Func<IPipelineGrain, Task<IResult>> action)
+    private static async Task<IResult> BatchAsync(
+        string name, string version, RunPipelineBatchRequest request, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId, Guid? owner, HttpRequest http)
+    {
+        var validation = new RequestValidation()
+            .Require(request.Inputs is null || request.Inputs.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null, "inputs", "The shared inputs are a JSON object of values by input name.")
+            .Require(request.Items is { Count: > 0 }, "items", "A batch needs at least one item: the inputs of one run (JSON object), such as {\"ligand\": \"CCO\"}.");
+        for (var i = 0; i < (request.Items?.Count ?? 0); i++)
+        {
+            validation.Require(request.Items![i].ValueKind == JsonValueKind.Object, $"items/{i}", "Each item is a JSON object of inputs by name.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var shared = Inputs(request.Inputs);
+        return await OnPipelineAsync(name, user, cluster, orgId, owner, async (pipeline, org) => Answer(await pipeline.RunBatchAsync(version, new PipelineBatchRequest
+        {
+            ItemsJson = [.. request.Items!.Select(item => JsonObjects.Merge(shared, item))],
+            Priority = request.Priority ?? default,
+            JobId = JobId(org, user, http),
+            Refresh = request.Refresh ?? false,
+        })));
+    }
+
+    /// <summary>A hit answers at once (200); a followed or new job is accepted (202) with its URL.</summary>
+    private static IResult Answer(PipelineRunResult result) => result.Cache == CacheOutcome.Hit
+        ? TypedResults.Ok(result)
+        : TypedResults.Accepted($"/api/v1/jobs/{result.Job.JobId}", result);
+
+    private static Guid JobId(Guid org, ClaimsPrincipal user, HttpRequest http) =>
+        SubmittedJobId.For(org, Guid.Parse(user.FindFirstValue(MolDashClaims.Subject)!), http.Headers[SubmittedJobId.Header]);
+
+    private static Task<IResult> OnPipelineAsync(string name, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId, Func<IPipelineGrain, Task<IResult>> action) =>
+        OnPipelineAsync(name, user, cluster, orgId, null, (pipeline, _) => action(pipeline));
+
+    /// <param name="owner">The org that owns the pipeline when it is not the request's (another org's public pipeline).</param>
+    /// <param name="action">Given the pipeline and the org the request acts in.</param>
+    private static async Task<IResult> OnPipelineAsync(
+        string name, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId, Guid? owner, Func<IPipelineGrain, Guid, Task<IResult>> action)
     {
         var validation = new RequestValidation();
         if (RequestOrg.Resolve(user, orgId, validation) is not { } org)
@@ -158,7 +198,7 @@ public static class PipelineEndpoints
             throw MolDashException.NotFound("The pipeline");
         }
 
-        return await action(cluster.GetGrain<IPipelineGrain>(PipelineKey.Format(org, name)));
+        return await action(cluster.GetGrain<IPipelineGrain>(PipelineKey.Format(owner ?? org, name)), org);
     }
 
     private static string Inputs(JsonElement? inputs) => inputs?.ValueKind switch

@@ -60,7 +60,10 @@ public static class TaskEndpoints
         version.MapPost("/service/instances", RegisterInstanceAsync).RequireAuthorization(AuthPolicies.Admin)
             .WithSummary("Register a running instance of the task's service by its base address (Admin, Root); it is probed at once.");
         version.MapDelete("/service/instances", RemoveInstanceAsync).RequireAuthorization(AuthPolicies.Admin)
-            .WithSummary("Forget an instance (?address=) (Admin, Root).");
+            .WithSummary("Forget an Admin-registered or self-registered instance (?address=) (Admin, Root); one from configuration or Kubernetes is a 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        version.MapPost("/service/credentials", IssueServiceKeyAsync).RequireAuthorization(AuthPolicies.Admin)
+            .WithSummary("Create or replace the version's service key, with which its service registers itself (Admin, Root). The key is in this answer only; a replaced key stops working at once.");
         return api;
     }
 
@@ -195,6 +198,14 @@ public static class TaskEndpoints
     private static Task<IResult> RemoveInstanceAsync(string name, string version, string address, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
         OnTaskAsync(name, version, user, cluster, orgId, async grain =>
             TypedResults.Ok(await Service(cluster, grain).RemoveInstanceAsync(address)));
+
+    private static Task<IResult> IssueServiceKeyAsync(string name, string version, ClaimsPrincipal user, IClusterClient cluster, Guid? orgId) =>
+        OnTaskAsync(name, version, user, cluster, orgId, async grain =>
+        {
+            // The definition must exist (and be this org's) before its service gets a key.
+            await grain.GetAsync();
+            return TypedResults.Ok(await Service(cluster, grain).IssueServiceKeyAsync());
+        });
 
     /// <summary>A task version's service grain shares its definition grain's key.</summary>
     private static ITaskServiceGrain Service(IClusterClient cluster, ITaskDefinitionGrain definition) =>

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using MolDash.Api.Auth;
 using MolDash.Api.Contracts;
 using MolDash.Api.Errors;
@@ -71,7 +70,7 @@ public static class TaskRunEndpoints
         var shared = request.Parameters?.GetRawText() ?? "{}";
         var width = request.Items!.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
         var nodes = request.Items.Select((item, i) =>
-            Node(name, version, "item-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width, '0'), Merge(shared, item)) with { ContinueOnFailure = true });
+            Node(name, version, "item-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width, '0'), JsonObjects.Merge(shared, item)) with { ContinueOnFailure = true });
         var submission = new JobSubmission
         {
             Kind = JobKind.Batch,
@@ -103,15 +102,4 @@ public static class TaskRunEndpoints
         TaskVersion = version,
         ParametersJson = parameters,
     };
-
-    private static string Merge(string shared, JsonElement item)
-    {
-        var merged = JsonNode.Parse(shared)!.AsObject();
-        foreach (var property in item.EnumerateObject())
-        {
-            merged[property.Name] = JsonNode.Parse(property.Value.GetRawText());
-        }
-
-        return merged.ToJsonString();
-    }
 }

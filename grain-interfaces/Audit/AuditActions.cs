@@ -35,6 +35,10 @@ public static class AuditActions
     public const string CacheInvalidated = "cache.invalidate";
     public const string CachePinned = "cache.pin";
     public const string CacheTtlChanged = "cache.ttl";
+    public const string ScheduleCreated = "schedule.create";
+    public const string SchedulePaused = "schedule.pause";
+    public const string ScheduleResumed = "schedule.resume";
+    public const string ScheduleDeleted = "schedule.delete";
     public const string TaskCreated = "task.create";
     public const string TaskUpdated = "task.update";
     public const string TaskPublished = "task.publish";
@@ -44,4 +48,7 @@ public static class AuditActions
     public const string TaskImportRolledBack = "task.import.rollback";
     public const string TaskInstanceRegistered = "task.instance.register";
     public const string TaskInstanceRemoved = "task.instance.remove";
+    public const string TaskServiceKeyIssued = "task.service-key.issue";
+    public const string TaskInstanceSelfRegistered = "task.instance.self-register";
+    public const string TaskInstanceSelfDeregistered = "task.instance.self-deregister";
 }

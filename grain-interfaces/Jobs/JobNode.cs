@@ -12,4 +12,6 @@ public sealed record JobNode
     [Id(4)] public IReadOnlyList<NodeInput> Inputs { get; init; } = [];
     /// <summary>When true, this node's failure skips only what depends on it; otherwise it fails the job.</summary>
     [Id(5)] public bool ContinueOnFailure { get; init; }
+    /// <summary>The batch item (0-based) this node works for; null for a node every item shares, or outside batches.</summary>
+    [Id(6)] public int? Item { get; init; }
 }

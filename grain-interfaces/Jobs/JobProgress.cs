@@ -8,4 +8,7 @@ public sealed record JobProgress(
     [property: Id(3)] int Running)
 {
     public int Done => Succeeded + Failed;
+
+    /// <summary>A batch's items (each a sub-graph of nodes); null for a job that is not a batch of sub-graphs.</summary>
+    [Id(4)] public ItemProgress? Items { get; init; }
 }

@@ -13,4 +13,9 @@ public sealed record JobSubmission
     [Id(3)] public RunPriority Priority { get; init; } = RunPriority.Normal;
     /// <summary>The input signature, when the job was created through the cache.</summary>
     [Id(4)] public string? Signature { get; init; }
+    /// <summary>
+    /// The org whose registry holds the nodes' task versions when it is not the job's own: a public pipeline
+    /// of another org. The job, its results and its files still belong to the job's org.
+    /// </summary>
+    [Id(5)] public Guid? TaskOrgId { get; init; }
 }

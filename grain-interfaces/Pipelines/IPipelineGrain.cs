@@ -1,3 +1,4 @@
+using MolDash.GrainInterfaces.Access;
 using MolDash.GrainInterfaces.Tasks;
 using Orleans.Concurrency;
 
@@ -5,7 +6,9 @@ namespace MolDash.GrainInterfaces.Pipelines;
 
 /// <summary>
 /// One pipeline of an org and all its versions, keyed by <see cref="PipelineKey"/>. Defining and changing
-/// needs Admin or Root; members read what their org may see and run published versions.
+/// needs Admin or Root; members read what their org may see and run published versions. A public pipeline's
+/// published versions are also read and run by members of every other org, in their own org: the job,
+/// its files and its cache entry are theirs.
 /// </summary>
 [Alias("MolDash.IPipelineGrain")]
 public interface IPipelineGrain : IGrainWithStringKey
@@ -15,12 +18,16 @@ public interface IPipelineGrain : IGrainWithStringKey
     Task<PipelineView> CreateAsync(PipelineDraft settings, string version, PipelineGraph graph);
 
     [Alias("Get")]
+    [OpenToOtherOrgs]
     Task<PipelineView> GetAsync();
 
     [Alias("UpdateSettings")]
     Task<PipelineView> UpdateSettingsAsync(PipelineDraft settings);
 
+    /// <summary>Read-only, so a job can check the version it runs while the run that made it is still here.</summary>
     [Alias("GetVersion")]
+    [ReadOnly]
+    [OpenToOtherOrgs]
     Task<PipelineVersionView> GetVersionAsync(string version);
 
     /// <summary>Replaces a draft's graph; it is saved with its problems listed (publishing needs none).</summary>
@@ -49,15 +56,27 @@ public interface IPipelineGrain : IGrainWithStringKey
     /// <summary>The form of the version's exposed inputs, generated from the schemas of the fields they fill.</summary>
     [Alias("GetForm")]
     [ReadOnly]
+    [OpenToOtherOrgs]
     Task<TaskForm> GetFormAsync(string version);
 
     /// <summary>Explains the input signature a submission would have, without running anything.</summary>
     [Alias("ExplainSignature")]
     [ReadOnly]
+    [OpenToOtherOrgs]
     Task<SignatureExplanation> ExplainSignatureAsync(string version, string inputsJson);
 
     /// <summary>Runs a published version through the cache: a hit, a run to follow, or a new job.</summary>
     [Alias("Run")]
     [ReadOnly]
+    [OpenToOtherOrgs]
     Task<PipelineRunResult> RunAsync(string version, PipelineRunRequest request);
+
+    /// <summary>
+    /// Runs a published version over many input sets as one job (see <see cref="PipelineBatchRequest"/>),
+    /// through the cache as a whole: the same items in the same order are a hit.
+    /// </summary>
+    [Alias("RunBatch")]
+    [ReadOnly]
+    [OpenToOtherOrgs]
+    Task<PipelineRunResult> RunBatchAsync(string version, PipelineBatchRequest request);
 }

@@ -1,3 +1,4 @@
+using MolDash.GrainInterfaces.Access;
 using Orleans.Concurrency;
 
 namespace MolDash.GrainInterfaces.TaskServices;
@@ -13,8 +14,33 @@ public interface ITaskServiceGrain : IGrainWithStringKey
     [Alias("RegisterInstance")]
     Task<TaskServiceStatus> RegisterInstanceAsync(string address);
 
+    /// <summary>Forgets an Admin-registered or self-registered instance (Admin, Root); one from configuration or Kubernetes is a conflict.</summary>
     [Alias("RemoveInstance")]
     Task<TaskServiceStatus> RemoveInstanceAsync(string address);
+
+    /// <summary>Creates the version's service key, or replaces it: the old key stops working at once (Admin, Root).</summary>
+    [Alias("IssueServiceKey")]
+    Task<IssuedServiceKey> IssueServiceKeyAsync();
+
+    /// <summary>
+    /// A service registers (or renews) itself with the version's service key. Called without a user: the
+    /// grain checks the key itself, and answers a wrong key and a version without one alike.
+    /// </summary>
+    [Alias("RegisterSelf")]
+    [AllowAnonymousCalls]
+    Task<InstanceLease> RegisterSelfAsync(string serviceKey, string address);
+
+    /// <summary>A self-registered service leaves before its lease ends (on shutdown).</summary>
+    [Alias("DeregisterSelf")]
+    [AllowAnonymousCalls]
+    Task DeregisterSelfAsync(string serviceKey, string address);
+
+    /// <summary>
+    /// Replaces the addresses one discovery source lists under <paramref name="group"/> (a Kubernetes
+    /// EndpointSlice); other groups and sources are kept. The platform only (the silo's discovery), and Root.
+    /// </summary>
+    [Alias("ReplaceDiscovered")]
+    Task ReplaceDiscoveredAsync(InstanceSource source, string group, IReadOnlyList<string> addresses);
 
     [Alias("GetStatus")]
     Task<TaskServiceStatus> GetStatusAsync();

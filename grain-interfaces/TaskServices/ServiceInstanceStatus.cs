@@ -11,4 +11,8 @@ public sealed record ServiceInstanceStatus(
     [property: Id(6)] CircuitState Circuit = CircuitState.Closed,
     [property: Id(7)] int ConsecutiveFailures = 0,
     /// <summary>When an open circuit lets a trial run through.</summary>
-    [property: Id(8)] DateTimeOffset? OpenUntil = null);
+    [property: Id(8)] DateTimeOffset? OpenUntil = null,
+    /// <summary>Where the instance comes from (Admin, Configuration, ServiceKey, Kubernetes).</summary>
+    [property: Id(9)] IReadOnlyList<InstanceSource>? Sources = null,
+    /// <summary>For a self-registered instance: when it drops out unless the service registers again.</summary>
+    [property: Id(10)] DateTimeOffset? LeaseExpiresAt = null);

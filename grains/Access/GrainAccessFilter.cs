@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using MolDash.GrainInterfaces.Access;
 using MolDash.GrainInterfaces.Errors;
@@ -9,10 +10,11 @@ namespace MolDash.Grains.Access;
 
 /// <summary>
 /// Enforces org isolation where the data lives. Every call to a MolDash grain needs a caller in the
-/// RequestContext (unless its interface allows anonymous calls); an org member's token must still match
-/// their membership (enabled, same roles), checked once per request; and calls to an org-scoped grain are
-/// answered as "not found" unless the caller is Root or belongs to the grain's org, and, for Root, unless
-/// the org is being or was deleted.
+/// RequestContext (unless its interface, or the method, allows anonymous calls and then checks a credential
+/// of its own); an org member's token must still match their membership (enabled, same roles), checked once
+/// per request; and calls to an org-scoped grain are answered as "not found" unless the caller is Root or
+/// belongs to the grain's org (or the grain is shared with every org and the method is open to them), and,
+/// for Root, unless the org is being or was deleted.
 /// </summary>
 public sealed class GrainAccessFilter(IGrainFactory grains, IOrganizationCatalog organizations) : IIncomingGrainCallFilter
 {
@@ -20,11 +22,13 @@ public sealed class GrainAccessFilter(IGrainFactory grains, IOrganizationCatalog
     private const string PresentOrgKey = "moldash.org.present";
     private static readonly Assembly GrainInterfacesAssembly = typeof(Caller).Assembly;
 
+    // Every grain call passes here: what a method's attributes say is read once per method, not per call.
+    private static readonly ConcurrentDictionary<MethodInfo, MethodAccess> Access = new();
+
     public async Task Invoke(IIncomingGrainCallContext context)
     {
-        var contract = context.InterfaceMethod?.DeclaringType;
-        if (contract is null || contract.Assembly != GrainInterfacesAssembly
-            || contract.IsDefined(typeof(AllowAnonymousCallsAttribute), inherit: false))
+        var access = context.InterfaceMethod is { } method ? Access.GetOrAdd(method, MethodAccess.Of) : MethodAccess.Unchecked;
+        if (access.Anonymous)
         {
             await context.Invoke();
             return;
@@ -34,7 +38,8 @@ public sealed class GrainAccessFilter(IGrainFactory grains, IOrganizationCatalog
             ?? throw new MolDashException(ErrorKind.Unauthenticated, "The call carries no caller identity.");
         await EnsureMembershipIsCurrentAsync(caller);
 
-        if (context.Grain is IOrgOwned owned && !caller.CanAccessOrg(owned.OwnerOrgId))
+        if (context.Grain is IOrgOwned owned && !caller.CanAccessOrg(owned.OwnerOrgId)
+            && !(access.OpenToOtherOrgs && context.Grain is ISharedAcrossOrgs { IsSharedAcrossOrgs: true }))
         {
             // 404, not 403: another org's resources must not even be confirmed to exist.
             throw MolDashException.NotFound("The resource");
@@ -89,5 +94,21 @@ public sealed class GrainAccessFilter(IGrainFactory grains, IOrganizationCatalog
         }
 
         RequestContext.Set(VerifiedKey, true);
+    }
+
+    /// <param name="Anonymous">Not a MolDash contract, or one (or a method) that checks a credential of its own.</param>
+    /// <param name="OpenToOtherOrgs">Marked open to other orgs, for grains their owner shares with every org.</param>
+    private sealed record MethodAccess(bool Anonymous, bool OpenToOtherOrgs)
+    {
+        public static readonly MethodAccess Unchecked = new(true, false);
+
+        public static MethodAccess Of(MethodInfo method)
+        {
+            var contract = method.DeclaringType;
+            var anonymous = contract is null || contract.Assembly != GrainInterfacesAssembly
+                || contract.IsDefined(typeof(AllowAnonymousCallsAttribute), inherit: false)
+                || method.IsDefined(typeof(AllowAnonymousCallsAttribute), inherit: false);
+            return new MethodAccess(anonymous, method.IsDefined(typeof(OpenToOtherOrgsAttribute), inherit: false));
+        }
     }
 }

@@ -13,6 +13,7 @@ using MolDash.Grains.Organizations;
 using MolDash.Grains.Persistence;
 using MolDash.Grains.Pipelines;
 using MolDash.Grains.Registry;
+using MolDash.Grains.Schedules;
 using MolDash.Grains.Storage;
 using MolDash.Grains.Users;
 using MolDash.Grains.TaskServices;
@@ -37,12 +38,19 @@ public static class GrainServicesExtensions
             .Validate(options => options.TryParseNetworks(out _, out _), "Registry:ImportAllowedNetworks must be CIDR blocks such as 127.0.0.0/8, separated by commas.")
             .ValidateOnStart();
         services.AddSingleton<TaskDocumentFetcher>();
-        services.AddOptions<TaskServiceOptions>().BindConfiguration(TaskServiceOptions.Section);
+        services.AddOptions<TaskServiceOptions>().BindConfiguration(TaskServiceOptions.Section)
+            .Validate(options => NetworkList.TryParse(options.SelfRegistrationNetworks, out _, out _),
+                "TaskServices:SelfRegistrationNetworks must be CIDR blocks such as 10.0.0.0/8, separated by commas.")
+            .Validate(options => ConfiguredInstances.TryParse(options.Instances, out _, out _),
+                "TaskServices:Instances holds an entry that is not '<org id>/<task name>/<version>' with absolute http or https addresses.")
+            .ValidateOnStart();
+        services.AddSingleton(SelfRegistrationAddressPolicy.From);
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
         services.AddSingleton<JobLog>();
         services.AddSingleton<ICacheRecords, PostgresCacheRecords>();
         services.AddSingleton<IPipelineCatalog, PostgresPipelineCatalog>();
         services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section);
+        services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.Section);
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<RootAccountSeeder>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();

@@ -7,8 +7,10 @@ using MolDash.GrainInterfaces.Artifacts;
 using MolDash.GrainInterfaces.Cache;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Jobs;
+using MolDash.GrainInterfaces.Pipelines;
 using MolDash.GrainInterfaces.TaskServices;
 using MolDash.GrainInterfaces.Tasks;
+using MolDash.Grains.Access;
 using MolDash.Grains.Persistence;
 using MolDash.Grains.TaskServices;
 
@@ -17,9 +19,9 @@ namespace MolDash.Grains.Jobs;
 /// <summary>
 /// Walks one job's graph. Every transition is written to the grain state before anything acts on it
 /// (a dispatch, a cancel, a reply); the results database and the live feed follow from the state. Runs
-/// report back by callback, so no turn waits on a task service. A reminder is the watchdog: after a
-/// silo dies it reactivates the job, which dispatches again every run it has not heard the end of
-/// (same run ids, so services answer repeats from their idempotency store).
+/// report back by callback, so no turn waits on a task service. The org's watchdog (a shard of it) checks
+/// every unfinished job on a reminder: after a silo dies it reactivates the job, which dispatches again
+/// every run it has not heard the end of (same run ids, so services answer repeats from their idempotency store).
 /// </summary>
 [GrainType("moldash-job")]
 public sealed class JobGrain(
@@ -28,9 +30,8 @@ public sealed class JobGrain(
     JobLog log,
     IOptions<JobOptions> options,
     TimeProvider time,
-    ILogger<JobGrain> logger) : Grain, IJobGrain, IOrgOwned, IRemindable
+    ILogger<JobGrain> logger) : Grain, IJobGrain, IWatchedJob, IOrgOwned
 {
-    private const string Watchdog = "watchdog";
     private const int MaxEventPage = 500;
     private const int MaxResultPage = 200;
 
@@ -64,6 +65,11 @@ public sealed class JobGrain(
             throw MolDashException.Invalid("The job cannot run as submitted; each error points at what to fix.", errors);
         }
 
+        if (submission.TaskOrgId is { } taskOrg && taskOrg != OwnerOrgId)
+        {
+            await RequireSharedPipelineAsync(submission, taskOrg);
+        }
+
         var deterministic = await PlanAsync(submission);
         await GrainFactory.GetGrain<IOrgJobSlotsGrain>(OwnerOrgId).AcquireAsync(JobId);
 
@@ -72,6 +78,7 @@ public sealed class JobGrain(
         Job.Target = submission.Target;
         Job.Priority = submission.Priority;
         Job.Signature = submission.Signature;
+        Job.TaskOrgId = submission.TaskOrgId == OwnerOrgId ? null : submission.TaskOrgId;
         Job.SubmittedBy = caller.UserId;
         Job.CreatedAt = time.GetUtcNow();
         Job.Status = JobStatus.Pending;
@@ -79,7 +86,7 @@ public sealed class JobGrain(
         Job.Nodes = [.. submission.Nodes.Select(node => new NodeState { Node = node })];
         AddEvent(JobEventKinds.Created, null, null, $"{submission.Kind} job created: {submission.Target}, {submission.Nodes.Count} node(s), priority {submission.Priority}");
 
-        await this.RegisterOrUpdateReminder(Watchdog, settings.WatchdogPeriod, settings.WatchdogPeriod);
+        await Watchdog.WatchAsync(JobId);
         ScheduleReadyNodes();
         await CommitAsync();
         JobMetrics.Submitted.Add(1);
@@ -153,7 +160,10 @@ public sealed class JobGrain(
             JobMetrics.QueueWait.Record((node.StartedAt - node.QueuedAt)?.TotalSeconds ?? 0);
         }
         AddEvent(JobEventKinds.Started, node, NodeStatus.Running, $"attempt {attempt} started on {instance}");
-        await CommitAsync();
+
+        // Progress needs no write of its own: a running node is as active as a queued one (both are dispatched
+        // again after a failover), so its events are written and recorded with the job's next transition.
+        await PublishAsync();
     }
 
     public async Task OnRunAttemptFailedAsync(string nodeId, Guid runId, int attempt, string reason)
@@ -165,7 +175,7 @@ public sealed class JobGrain(
 
         node.Attempts = attempt;
         AddEvent(JobEventKinds.AttemptFailed, node, node.Status, $"attempt {attempt} failed: {reason}; trying again");
-        await CommitAsync();
+        await PublishAsync();
     }
 
     public async Task OnRunFinishedAsync(string nodeId, Guid runId, TaskRunResult result)
@@ -195,19 +205,13 @@ public sealed class JobGrain(
         await CommitAsync();
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task<bool> CheckAsync()
     {
-        if (reminderName != Watchdog)
-        {
-            return;
-        }
-
-        // No person is behind a watchdog tick: the platform acts in the job's org.
+        // No person is behind a watchdog check: the platform acts in the job's org.
         CallerContext.Set(Caller.PlatformIn(OwnerOrgId));
         if (!Job.Exists)
         {
-            await UnregisterWatchdogAsync();
-            return;
+            return true;
         }
 
         if (!Job.IsFinished)
@@ -217,6 +221,27 @@ public sealed class JobGrain(
         }
 
         await CommitAsync();
+        return IsSettled;
+    }
+
+    /// <summary>
+    /// Another org's task versions run only for a pipeline version of that org which the submitter can see
+    /// (a public one) and which uses every one of them; otherwise the submission is told they do not exist.
+    /// </summary>
+    private async Task RequireSharedPipelineAsync(JobSubmission submission, Guid taskOrg)
+    {
+        var at = submission.Target.IndexOf('@', StringComparison.Ordinal);
+        if (submission.Kind != JobKind.Pipeline || at <= 0)
+        {
+            throw MolDashException.NotFound("The task version");
+        }
+
+        var version = await GrainFactory.GetGrain<IPipelineGrain>(PipelineKey.Format(taskOrg, submission.Target[..at])).GetVersionAsync(submission.Target[(at + 1)..]);
+        var shared = version.Graph.Nodes.Select(node => (node.TaskName, node.TaskVersion)).ToHashSet();
+        if (!submission.Nodes.All(node => shared.Contains((node.TaskName, node.TaskVersion))))
+        {
+            throw MolDashException.NotFound("The task version");
+        }
     }
 
     /// <summary>Checks every task version the graph uses (it exists, may run, its parameter sets fit) and notes which are deterministic.</summary>
@@ -226,11 +251,15 @@ public sealed class JobGrain(
         var errors = new List<FieldError>();
         foreach (var task in submission.Nodes.Select((node, i) => (node, i)).GroupBy(pair => (pair.node.TaskName, pair.node.TaskVersion)))
         {
-            var definition = GrainFactory.GetGrain<ITaskDefinitionGrain>(TaskDefinitionKey.Format(OwnerOrgId, task.Key.TaskName, task.Key.TaskVersion));
+            var taskOrg = submission.TaskOrgId ?? OwnerOrgId;
+            var definition = GrainFactory.GetGrain<ITaskDefinitionGrain>(TaskDefinitionKey.Format(taskOrg, task.Key.TaskName, task.Key.TaskVersion));
             TaskRunPlan plan;
             try
             {
-                plan = await definition.PlanRunAsync([.. task.Select(pair => pair.node.Inputs.Count == 0 ? pair.node.ParametersJson : null)]);
+                IReadOnlyList<string?> parameterSets = [.. task.Select(pair => pair.node.Inputs.Count == 0 ? pair.node.ParametersJson : null)];
+                plan = taskOrg == OwnerOrgId
+                    ? await definition.PlanRunAsync(parameterSets)
+                    : await PlatformCalls.InOrgAsync(taskOrg, () => definition.PlanRunAsync(parameterSets));
             }
             catch (MolDashException e) when (e.Kind == ErrorKind.NotFound)
             {
@@ -462,9 +491,9 @@ public sealed class JobGrain(
                 await GrainFactory.GetGrain<ICacheEntryGrain>(CacheKey.Format(OwnerOrgId, signature)).OnJobFinishedAsync(JobId, Job.Status, View().Confidence);
             }
 
-            if (Job.UnrecordedEvents.Count == 0 && Job.LogBlob is not null)
+            if (IsSettled)
             {
-                await UnregisterWatchdogAsync();
+                await Watchdog.ForgetAsync(JobId);
             }
         }
     }
@@ -490,7 +519,7 @@ public sealed class JobGrain(
         toCancel.Clear();
         foreach (var node in cancels)
         {
-            await ServiceOf(node).CancelRunAsync(node.RunId);
+            await OnTaskServiceAsync(node, service => service.CancelRunAsync(node.RunId));
         }
 
         foreach (var node in dispatches)
@@ -504,7 +533,7 @@ public sealed class JobGrain(
             }
 
             var request = new TaskRunRequest(node.RunId, JobId, parameters, Job.Priority);
-            await ServiceOf(node).DispatchAsync(new TaskRunDispatch(request, this.GetPrimaryKeyString(), node.Node.Id));
+            await OnTaskServiceAsync(node, service => service.DispatchAsync(new TaskRunDispatch(request, this.GetPrimaryKeyString(), node.Node.Id)));
         }
     }
 
@@ -545,14 +574,6 @@ public sealed class JobGrain(
         {
             // Live subscribers resynchronise from the job's snapshot and timeline.
             logger.LogWarning(e, "Job {JobId}: {Count} live events not published", JobId, events.Count);
-        }
-    }
-
-    private async Task UnregisterWatchdogAsync()
-    {
-        if (await this.GetReminder(Watchdog) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
         }
     }
 
@@ -599,8 +620,16 @@ public sealed class JobGrain(
     private bool HasDependents(NodeState node) =>
         Job.Nodes.Exists(other => other.Node.Inputs.Any(input => input.FromNode == node.Node.Id));
 
-    private ITaskServiceGrain ServiceOf(NodeState node) =>
-        GrainFactory.GetGrain<ITaskServiceGrain>(TaskDefinitionKey.Format(OwnerOrgId, node.Node.TaskName, node.Node.TaskVersion));
+    /// <summary>Calls the node's task service: as the caller in the job's own org, as the platform in the org that lends its tasks.</summary>
+    private Task OnTaskServiceAsync(NodeState node, Func<ITaskServiceGrain, Task> call)
+    {
+        var service = GrainFactory.GetGrain<ITaskServiceGrain>(TaskDefinitionKey.Format(Job.TaskOrgId ?? OwnerOrgId, node.Node.TaskName, node.Node.TaskVersion));
+        return Job.TaskOrgId is { } taskOrg ? PlatformCalls.InOrgAsync(taskOrg, () => call(service)) : call(service);
+    }
+
+    private bool IsSettled => Job.IsFinished && Job.UnrecordedEvents.Count == 0 && Job.LogBlob is not null;
+
+    private IJobWatchdogGrain Watchdog => GrainFactory.GetGrain<IJobWatchdogGrain>(JobWatchdogKey.For(OwnerOrgId, JobId, settings.WatchdogShards));
 
     private JobGrain RequireExisting() => Job.Exists ? this : throw MolDashException.NotFound("The job");
 

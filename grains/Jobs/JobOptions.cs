@@ -11,4 +11,7 @@ public sealed class JobOptions
     public int MaxParallelNodes { get; set; } = 32;
 
     public int MaxNodes { get; set; } = 10_000;
+
+    /// <summary>How many watchdog grains share an org's unfinished jobs (each keeps one reminder and batches its writes).</summary>
+    public int WatchdogShards { get; set; } = 8;
 }

@@ -30,6 +30,9 @@ public sealed class JobState
     /// <summary>The lowest confidence of the nodes that succeeded so far; null once one of them had none.</summary>
     [Id(17)] public double? Confidence { get; set; } = 1.0;
 
+    /// <summary>The org whose task versions the nodes run, when not the job's own (see <see cref="JobSubmission.TaskOrgId"/>).</summary>
+    [Id(18)] public Guid? TaskOrgId { get; set; }
+
     public bool Exists => CreatedAt != default;
 
     public bool IsFinished => Status is JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled;

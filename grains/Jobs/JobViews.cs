@@ -9,7 +9,23 @@ public static class JobViews
         job.Nodes.Count,
         job.Nodes.Count(node => node.Status == NodeStatus.Succeeded),
         job.Nodes.Count(node => node.Status is NodeStatus.Failed or NodeStatus.Skipped or NodeStatus.Cancelled),
-        job.Nodes.Count(node => node.IsActive));
+        job.Nodes.Count(node => node.IsActive))
+    {
+        Items = Items(job),
+    };
+
+    private static ItemProgress? Items(JobState job)
+    {
+        var items = job.Nodes.Where(node => node.Node.Item is not null).GroupBy(node => node.Node.Item).ToList();
+        if (items.Count == 0)
+        {
+            return null;
+        }
+
+        var done = items.Where(item => item.All(node => node.IsFinished)).ToList();
+        var succeeded = done.Count(item => item.All(node => node.Status == NodeStatus.Succeeded));
+        return new ItemProgress(items.Count, succeeded, done.Count - succeeded);
+    }
 
     public static JobView View(JobState job, Guid orgId, Guid jobId) => new()
     {

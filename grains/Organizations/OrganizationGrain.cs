@@ -15,7 +15,7 @@ namespace MolDash.Grains.Organizations;
 /// </summary>
 [GrainType("moldash-organization")]
 public sealed class OrganizationGrain(
-    [PersistentState("organization", GrainStorageNames.Default)] IPersistentState<OrganizationState> state,
+    [PersistentState(OrganizationGrain.StateName, GrainStorageNames.Default)] IPersistentState<OrganizationState> state,
     IOrganizationCatalog catalog,
     IOrgResources resources,
     IInitialAdmins initialAdmins,
@@ -24,6 +24,7 @@ public sealed class OrganizationGrain(
     Auditor auditor,
     TimeProvider time) : Grain, IOrganizationGrain, IOrgOwned, IRemindable
 {
+    public const string StateName = "organization";
     public const int MaxNameLength = 100;
     public const int MaxDisplayNameLength = 100;
     private const string ProvisioningReminder = "provisioning";

@@ -18,11 +18,21 @@ public sealed class PostgresOrganizationEraser(NpgsqlDataSource dataSource, IOpt
     public async Task EraseGrainStateAsync(Guid orgId)
     {
         // Org-owned grains with state are keyed "{org id:N}/…" (tasks, task services, pipelines, jobs, cache
-        // entries); Orleans keeps a string key whole in GrainIdExtensionString. The organization grain clears its own.
-        await using var command = dataSource.CreateCommand(
-            "DELETE FROM orleansstorage WHERE serviceid = @service AND grainidextensionstring LIKE @prefix");
+        // entries, schedules), which Orleans keeps whole in GrainIdExtensionString, or by the org id itself (the
+        // schedule directory), which it keeps as two halves in GrainIdN0/N1 beside the state's name. The
+        // organization grain ("organization" state) clears its own state last.
+        var halves = orgId.ToByteArray();
+        await using var command = dataSource.CreateCommand("""
+            DELETE FROM orleansstorage
+            WHERE serviceid = @service
+              AND (grainidextensionstring LIKE @prefix
+                   OR (grainidextensionstring IS NULL AND grainidn0 = @n0 AND grainidn1 = @n1 AND graintypestring <> @own_state))
+            """);
         command.Parameters.AddWithValue("service", cluster.Value.ServiceId);
         command.Parameters.AddWithValue("prefix", $"{orgId:N}/%");
+        command.Parameters.AddWithValue("n0", BitConverter.ToInt64(halves, 0));
+        command.Parameters.AddWithValue("n1", BitConverter.ToInt64(halves, 8));
+        command.Parameters.AddWithValue("own_state", OrganizationGrain.StateName);
         await command.ExecuteNonQueryAsync();
     }
 

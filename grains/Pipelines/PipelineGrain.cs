@@ -18,7 +18,9 @@ namespace MolDash.Grains.Pipelines;
 /// <summary>
 /// One pipeline and its versions. A draft may be saved with problems (a builder saves as it goes); only
 /// a graph with none is published, and a published graph never changes. Runs go through the cache entry
-/// of their input signature, which decides between a hit, following a running job, and a new one.
+/// of their input signature, which decides between a hit, following a running job, and a new one. A public
+/// pipeline lends its published versions (and their task versions) to members of other orgs: their runs,
+/// jobs and cache entries are their own org's.
 /// </summary>
 [GrainType("moldash-pipeline")]
 public sealed class PipelineGrain(
@@ -26,8 +28,11 @@ public sealed class PipelineGrain(
     IPipelineCatalog catalog,
     Auditor auditor,
     TimeProvider time,
-    ILogger<PipelineGrain> logger) : Grain, IPipelineGrain, IOrgOwned
+    ILogger<PipelineGrain> logger) : Grain, IPipelineGrain, ISharedAcrossOrgs
 {
+    /// <summary>The most items one batch may have (each is a sub-graph of the job).</summary>
+    public const int MaxBatchItems = 1000;
+
     private PipelineTasks tasks = null!;
 
     private PipelineState Pipeline => state.State;
@@ -35,6 +40,14 @@ public sealed class PipelineGrain(
     private string Name => PipelineKey.Parse(this.GetPrimaryKeyString()).Name;
 
     public Guid OwnerOrgId => PipelineKey.Parse(this.GetPrimaryKeyString()).OrgId;
+
+    public bool IsSharedAcrossOrgs => Pipeline.Exists && Pipeline.Settings.Visibility == PipelineVisibility.Public;
+
+    /// <summary>A member of another org, here because the pipeline is public: drafts do not exist for them.</summary>
+    private bool CallerIsGuest => !CallerContext.Current!.CanAccessOrg(OwnerOrgId);
+
+    /// <summary>The org a run belongs to: the caller's own (Root, who has none, runs in the pipeline's org).</summary>
+    private Guid RunningOrgId => CallerContext.Current!.OrgId ?? OwnerOrgId;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -61,7 +74,11 @@ public sealed class PipelineGrain(
         return View();
     }
 
-    public Task<PipelineView> GetAsync() => Task.FromResult(RequireVisible().View());
+    public Task<PipelineView> GetAsync()
+    {
+        var view = RequireVisible().View();
+        return Task.FromResult(CallerIsGuest ? view with { Versions = [.. view.Versions.Where(v => v.Status != PipelineVersionStatus.Draft)] } : view);
+    }
 
     public async Task<PipelineView> UpdateSettingsAsync(PipelineDraft settings)
     {
@@ -75,7 +92,7 @@ public sealed class PipelineGrain(
 
     public async Task<PipelineVersionView> GetVersionAsync(string version)
     {
-        var found = RequireVisible().Version(version);
+        var found = RequireVisible().ReadableVersion(version);
         return await VersionViewAsync(found);
     }
 
@@ -164,13 +181,13 @@ public sealed class PipelineGrain(
 
     public async Task<TaskForm> GetFormAsync(string version)
     {
-        var graph = RequireVisible().Version(version).Graph;
+        var graph = RequireVisible().ReadableVersion(version).Graph;
         return PipelineFormGenerator.Generate(graph, await tasks.ResolveAsync(graph));
     }
 
     public async Task<SignatureExplanation> ExplainSignatureAsync(string version, string inputsJson)
     {
-        var graph = RequireVisible().Version(version).Graph;
+        var graph = RequireVisible().ReadableVersion(version).Graph;
         var resolved = await tasks.ResolveAsync(graph);
         var plan = Plan(graph, inputsJson, resolved);
         return InputSignature.Compute(graph, resolved, plan.Inputs, await ChecksumsAsync(plan.Artifacts));
@@ -178,31 +195,82 @@ public sealed class PipelineGrain(
 
     public async Task<PipelineRunResult> RunAsync(string version, PipelineRunRequest request)
     {
-        var run = RequireVisible().Version(version);
-        if (run.Status != PipelineVersionStatus.Published)
-        {
-            throw new MolDashException(ErrorKind.Conflict, run.Status == PipelineVersionStatus.Draft
-                ? $"Version {version} of {Name} is a draft; publish it before running it."
-                : $"Version {version} of {Name} is deprecated ({run.DeprecationReason}); run a newer version.");
-        }
-
+        var run = RunnableVersion(version);
         var resolved = await tasks.ResolveAsync(run.Graph);
         var plan = Plan(run.Graph, request.InputsJson, resolved);
         var signature = InputSignature.Compute(run.Graph, resolved, plan.Inputs, await ChecksumsAsync(plan.Artifacts));
+        var job = new JobSubmission { Kind = JobKind.Pipeline, Target = $"{Name}@{version}", Nodes = plan.Nodes, Priority = request.Priority, TaskOrgId = OwnerOrgId };
+        return await SubmitAsync(version, signature.Signature, job, request.JobId, plan.Artifacts, request.Refresh);
+    }
+
+    public async Task<PipelineRunResult> RunBatchAsync(string version, PipelineBatchRequest request)
+    {
+        var run = RunnableVersion(version);
+        if (request.ItemsJson.Count is 0 or > MaxBatchItems)
+        {
+            throw MolDashException.Invalid("A batch needs items.", [new FieldError("/items", $"1 to {MaxBatchItems} items, each the inputs of one run.")]);
+        }
+
+        var resolved = await tasks.ResolveAsync(run.Graph);
+        var plans = new List<(IReadOnlyList<JobNode> Nodes, string Inputs, IReadOnlyList<Guid> Artifacts)>(request.ItemsJson.Count);
+        var errors = new List<FieldError>();
+        for (var i = 0; i < request.ItemsJson.Count; i++)
+        {
+            try
+            {
+                plans.Add(Plan(run.Graph, request.ItemsJson[i], resolved));
+            }
+            catch (MolDashException e) when (e.Kind == ErrorKind.Validation)
+            {
+                // Each item's errors point into the item: "/items/3/ligand" for its input "ligand".
+                var item = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/items/{i}");
+                errors.AddRange(e.Errors.Select(error => error with { Pointer = item + (error.Pointer.StartsWith("/inputs", StringComparison.Ordinal) ? error.Pointer["/inputs".Length..] : error.Pointer) }));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw MolDashException.Invalid("Some items do not fit the pipeline's inputs; each error names the item and the input.", errors);
+        }
+
+        var artifacts = plans.SelectMany(plan => plan.Artifacts).Distinct().ToList();
+        var signature = InputSignature.ComputeBatch(run.Graph, resolved, [.. plans.Select(plan => plan.Inputs)], await ChecksumsAsync(artifacts));
+        var job = new JobSubmission
+        {
+            Kind = JobKind.Pipeline,
+            Target = $"{Name}@{version}",
+            Nodes = PipelineBatchPlanner.Plan([.. plans.Select(plan => plan.Nodes)]),
+            Priority = request.Priority,
+            TaskOrgId = OwnerOrgId,
+        };
+        return await SubmitAsync(version, signature.Signature, job, request.JobId, artifacts, request.Refresh);
+    }
+
+    /// <summary>Offers the run to the cache entry of its signature in the running org, which answers with a hit, a running job, or a new one.</summary>
+    private async Task<PipelineRunResult> SubmitAsync(string version, string signature, JobSubmission job, Guid jobId, IReadOnlyList<Guid> artifacts, bool refresh)
+    {
         var submission = new CacheSubmission
         {
             PipelineName = Name,
             PipelineVersion = version,
-            JobId = request.JobId,
-            Job = new JobSubmission { Kind = JobKind.Pipeline, Target = $"{Name}@{version}", Nodes = plan.Nodes, Priority = request.Priority },
+            JobId = jobId,
+            Job = job,
             ConfidenceThreshold = Pipeline.Settings.CacheConfidenceThreshold,
             DefaultTtl = Pipeline.Settings.CacheTtl,
-            InputArtifacts = plan.Artifacts,
-            Refresh = request.Refresh,
+            InputArtifacts = artifacts,
+            Refresh = refresh,
         };
-        var result = await GrainFactory.GetGrain<ICacheEntryGrain>(CacheKey.Format(OwnerOrgId, signature.Signature)).SubmitAsync(submission);
+        var result = await GrainFactory.GetGrain<ICacheEntryGrain>(CacheKey.Format(RunningOrgId, signature)).SubmitAsync(submission);
         await RecordRunAsync(result.Cache == CacheOutcome.Hit);
         return result;
+    }
+
+    private PipelineVersionState RunnableVersion(string version)
+    {
+        var run = RequireVisible().ReadableVersion(version);
+        return run.Status == PipelineVersionStatus.Published ? run : throw new MolDashException(ErrorKind.Conflict, run.Status == PipelineVersionStatus.Draft
+            ? $"Version {version} of {Name} is a draft; publish it before running it."
+            : $"Version {version} of {Name} is deprecated ({run.DeprecationReason}); run a newer version.");
     }
 
     /// <summary>The job nodes for a run and the artifacts its inputs name, or a 422 listing every input problem.</summary>
@@ -222,10 +290,10 @@ public sealed class PipelineGrain(
         return (planned.Nodes, inputs.ToJsonString(), artifacts);
     }
 
-    /// <summary>The content checksum that stands for each artifact in the signature; an unknown artifact is a 422.</summary>
+    /// <summary>The content checksum that stands for each artifact in the signature; an unknown artifact (of the running org) is a 422.</summary>
     private async Task<IReadOnlyDictionary<Guid, string>> ChecksumsAsync(IReadOnlyList<Guid> artifactIds)
     {
-        var artifacts = GrainFactory.GetGrain<IArtifactsGrain>(OwnerOrgId);
+        var artifacts = GrainFactory.GetGrain<IArtifactsGrain>(RunningOrgId);
         var checksums = new Dictionary<Guid, string>();
         var missing = new List<FieldError>();
         foreach (var id in artifactIds)
@@ -335,6 +403,12 @@ public sealed class PipelineGrain(
         var admin = caller.IsRoot || caller.IsPlatform || caller.Roles.Contains(MolDashRoles.Admin, StringComparer.Ordinal);
         return Pipeline.Settings.Visibility != PipelineVisibility.Private || admin ? this : throw MolDashException.NotFound("The pipeline");
     }
+
+    /// <summary>A version the caller may read: a guest from another org sees no drafts.</summary>
+    private PipelineVersionState ReadableVersion(string version) =>
+        Version(version) is { } found && (found.Status != PipelineVersionStatus.Draft || !CallerIsGuest)
+            ? found
+            : throw MolDashException.NotFound($"Version {version} of pipeline {Name}");
 
     private PipelineVersionState Version(string version) =>
         Pipeline.Versions.Find(existing => existing.Version == version) ?? throw MolDashException.NotFound($"Version {version} of pipeline {Name}");

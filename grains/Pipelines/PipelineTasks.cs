@@ -1,6 +1,8 @@
+using MolDash.GrainInterfaces.Access;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Pipelines;
 using MolDash.GrainInterfaces.Tasks;
+using MolDash.Grains.Access;
 using MolDash.Grains.Registry;
 
 namespace MolDash.Grains.Pipelines;
@@ -13,8 +15,16 @@ public sealed class PipelineTasks(IGrainFactory grains, Guid orgId)
 {
     private readonly Dictionary<string, (TaskContract Contract, string Hash)> loaded = new(StringComparer.Ordinal);
 
-    /// <summary>The task versions of the graph that exist, keyed "name@version"; missing ones are left out.</summary>
-    public async Task<IReadOnlyDictionary<string, PipelineTask>> ResolveAsync(PipelineGraph graph)
+    /// <summary>
+    /// The task versions of the graph that exist, keyed "name@version"; missing ones are left out. A member of
+    /// another org using a public pipeline reads them through the platform: the pipeline lends its tasks.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, PipelineTask>> ResolveAsync(PipelineGraph graph) =>
+        CallerContext.Current is { } caller && !caller.CanAccessOrg(orgId)
+            ? PlatformCalls.InOrgAsync(orgId, () => ResolveInOrgAsync(graph))
+            : ResolveInOrgAsync(graph);
+
+    private async Task<IReadOnlyDictionary<string, PipelineTask>> ResolveInOrgAsync(PipelineGraph graph)
     {
         var tasks = new Dictionary<string, PipelineTask>(StringComparer.Ordinal);
         foreach (var (name, version) in graph.Nodes.Select(node => (node.TaskName, node.TaskVersion)).Distinct())

@@ -36,6 +36,13 @@ public sealed class ImportAddressPolicy(IReadOnlyList<IPNetwork> allowed)
 
     public IReadOnlyList<IPNetwork> Allowed => allowed;
 
+    /// <summary>
+    /// What kind of address the silo never calls, whatever is configured (link-local and cloud metadata,
+    /// unspecified, multicast, reserved), or null for any other. Expects IPv4-mapped addresses unmapped.
+    /// </summary>
+    public static string? NeverAllowedKind(IPAddress address) =>
+        NeverAllowed.FirstOrDefault(entry => entry.Network.Contains(address)).What;
+
     /// <summary>Why <paramref name="address"/> may not be fetched from, or null when it may.</summary>
     public string? Refusal(IPAddress address)
     {
@@ -46,12 +53,9 @@ public sealed class ImportAddressPolicy(IReadOnlyList<IPNetwork> allowed)
             return $"the address {checkedAddress} is not an IP address";
         }
 
-        foreach (var (network, what) in NeverAllowed)
+        if (NeverAllowedKind(checkedAddress) is { } kind)
         {
-            if (network.Contains(checkedAddress))
-            {
-                return $"the address {checkedAddress} is {what} and never allowed for imports";
-            }
+            return $"the address {checkedAddress} is {kind} and never allowed for imports";
         }
 
         foreach (var (network, what) in Restricted)

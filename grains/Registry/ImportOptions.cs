@@ -18,27 +18,6 @@ public sealed class ImportOptions
     public TimeSpan ImportTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The allowed networks parsed; false (with the offending entry) when one is not a CIDR block.</summary>
-    public bool TryParseNetworks(out IReadOnlyList<IPNetwork> networks, out string? invalid)
-    {
-        var parsed = new List<IPNetwork>();
-        invalid = null;
-        foreach (var entry in ImportAllowedNetworks.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            // A bare address stands for itself (/32 or /128).
-            var block = entry.Contains('/', StringComparison.Ordinal) || !IPAddress.TryParse(entry, out var single)
-                ? entry
-                : $"{entry}/{(single.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)}";
-            if (!IPNetwork.TryParse(block, out var network))
-            {
-                invalid = entry;
-                networks = [];
-                return false;
-            }
-
-            parsed.Add(network);
-        }
-
-        networks = parsed;
-        return true;
-    }
+    public bool TryParseNetworks(out IReadOnlyList<IPNetwork> networks, out string? invalid) =>
+        NetworkList.TryParse(ImportAllowedNetworks, out networks, out invalid);
 }

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Azure;
+using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
@@ -16,6 +18,9 @@ public sealed partial class AzureBlobStore(BlobServiceClient service, IOptions<B
     private const int MaxBlobNameLength = 1024;
     private const int MaxContainerNameLength = 63;
 
+    /// <summary>Up to this size a blob is written with one request; larger ones are streamed in blocks.</summary>
+    private const int SingleRequestLimit = 8 << 20;
+
     private readonly BlobStorageOptions settings = options.Value;
 
     public async Task EnsureContainerAsync(string container, CancellationToken cancellationToken) =>
@@ -27,6 +32,11 @@ public sealed partial class AzureBlobStore(BlobServiceClient service, IOptions<B
     public async Task<StoredBlob> PutAsync(string container, string name, Stream content, string contentType, CancellationToken cancellationToken)
     {
         var blob = Container(container).GetBlobClient(ValidBlobName(name));
+        if (content.CanSeek && content.Length - content.Position <= SingleRequestLimit)
+        {
+            return await PutInOneRequestAsync(blob, name, content, contentType, cancellationToken);
+        }
+
         using var hashing = new HashingReadStream(content);
         var uploaded = await blob.UploadAsync(hashing, new BlobUploadOptions
         {
@@ -38,6 +48,21 @@ public sealed partial class AzureBlobStore(BlobServiceClient service, IOptions<B
             new BlobRequestConditions { IfMatch = uploaded.Value.ETag },
             cancellationToken);
         return new StoredBlob(name, hashing.BytesRead, contentType, sha256, uploaded.Value.LastModified);
+    }
+
+    /// <summary>Content whose size is known is hashed first, so it goes up with its checksum in one request.</summary>
+    private static async Task<StoredBlob> PutInOneRequestAsync(BlobClient blob, string name, Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        var start = content.Position;
+        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
+        content.Position = start;
+        var uploaded = await blob.UploadAsync(content, new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            Metadata = new Dictionary<string, string> { [Sha256MetadataKey] = sha256 },
+            TransferOptions = new StorageTransferOptions { InitialTransferSize = SingleRequestLimit, MaximumTransferSize = SingleRequestLimit },
+        }, cancellationToken);
+        return new StoredBlob(name, content.Length - start, contentType, sha256, uploaded.Value.LastModified);
     }
 
     public async Task<Stream?> OpenReadAsync(string container, string name, CancellationToken cancellationToken)

@@ -20,12 +20,14 @@ namespace MolDash.Grains.TaskServices;
 
 /// <summary>
 /// Routes an org's runs of one published task version to its service instances. Instance health and
-/// load live in memory (probed again after activation); only the registered addresses are persisted.
+/// load live in memory (probed again after activation); only the Admin-registered addresses and the
+/// service key's hash are persisted. How instances are discovered is in TaskServiceGrain.Discovery.cs.
 /// </summary>
 [GrainType("moldash-task-service")]
-public sealed class TaskServiceGrain(
+public sealed partial class TaskServiceGrain(
     [PersistentState("task-service", GrainStorageNames.Default)] IPersistentState<TaskServiceState> state,
     TaskServiceHttp http,
+    SelfRegistrationAddressPolicy selfRegistrationPolicy,
     Auditor auditor,
     IOptions<TaskServiceOptions> options,
     TimeProvider time,
@@ -34,6 +36,7 @@ public sealed class TaskServiceGrain(
     private readonly TaskServiceOptions settings = options.Value;
     private readonly PendingRuns<SlotWaiter> pending = new();
     private readonly Dictionary<Guid, CancellationTokenSource> dispatched = [];
+    private readonly InstanceSources sources = new();
     private InstancePool pool = null!;
 
     // A published version never changes, so it is read once per activation.
@@ -46,8 +49,10 @@ public sealed class TaskServiceGrain(
         pool = new InstancePool(settings.MaxConcurrencyPerInstance, time);
         foreach (var address in state.State.Instances)
         {
-            pool.Register(new Uri(address));
+            sources.AddAdmin(pool.Register(new Uri(address)).Address);
         }
+
+        AddConfiguredInstances();
 
         this.RegisterGrainTimer(ProbeAllAsync, new GrainTimerCreationOptions(settings.ProbeInterval, settings.ProbeInterval) { Interleave = true });
         return base.OnActivateAsync(cancellationToken);
@@ -56,7 +61,7 @@ public sealed class TaskServiceGrain(
     public async Task<TaskServiceStatus> RegisterInstanceAsync(string address)
     {
         AdminGuard.RequireAdmin("register task service instances");
-        var uri = ParseAddress(address);
+        var uri = InstanceAddress.Parse(address);
         if (!state.State.Instances.Contains(uri.ToString()))
         {
             state.State.Instances.Add(uri.ToString());
@@ -64,6 +69,7 @@ public sealed class TaskServiceGrain(
             await AuditAsync(AuditActions.TaskInstanceRegistered, uri);
         }
 
+        sources.AddAdmin(uri);
         await ProbeAsync(pool.Register(uri));
         ReleaseToWaiters();
         return Status();
@@ -72,14 +78,19 @@ public sealed class TaskServiceGrain(
     public async Task<TaskServiceStatus> RemoveInstanceAsync(string address)
     {
         AdminGuard.RequireAdmin("remove task service instances");
-        var uri = ParseAddress(address);
+        var uri = InstanceAddress.Parse(address);
+        RequireRemovable(uri);
         if (state.State.Instances.Remove(uri.ToString()))
         {
             await state.WriteStateAsync();
             await AuditAsync(AuditActions.TaskInstanceRemoved, uri);
         }
 
-        pool.Remove(uri);
+        if (sources.RemoveAdminAndLease(uri))
+        {
+            pool.Remove(uri);
+        }
+
         return Status();
     }
 
@@ -90,7 +101,7 @@ public sealed class TaskServiceGrain(
     }
 
     public Task<TaskRunResult> InvokeAsync(TaskRunRequest request) =>
-        RunAsync(request, SilentRunReporter.Instance, CancellationToken.None);
+        RunAsync(request, SilentRunReporter.Instance, OwnerOrgId, CancellationToken.None);
 
     public Task DispatchAsync(TaskRunDispatch dispatch)
     {
@@ -119,20 +130,27 @@ public sealed class TaskServiceGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>Runs a dispatched run to its end and reports it; the run id stays "in progress" until the job has heard.</summary>
+    /// <summary>
+    /// Runs a dispatched run to its end and reports it; the run id stays "in progress" until the job has heard.
+    /// The run's files are the job's org's: usually this one, another org's when it runs a public pipeline of this one.
+    /// </summary>
     private async Task RunDispatchedAsync(TaskRunDispatch dispatch, CancellationTokenSource cancellation)
     {
-        // The job is told as the platform acting in this org, whoever dispatched the run.
+        var jobOrg = JobKey.Parse(dispatch.JobKey).OrgId;
         CallerContext.Set(Caller.PlatformIn(OwnerOrgId));
         try
         {
             TaskRunResult result;
             try
             {
-                result = await RunAsync(dispatch.Request, new JobRunReporter(GrainFactory, dispatch), cancellation.Token);
+                await TargetAsync();
+
+                // The job is told, and its files read and kept, as the platform acting in the job's org, whoever dispatched the run.
+                CallerContext.Set(Caller.PlatformIn(jobOrg));
+                result = await RunAsync(dispatch.Request, new JobRunReporter(GrainFactory, dispatch), jobOrg, cancellation.Token);
                 if (result.Succeeded && dispatch.Request.JobId is { } jobId)
                 {
-                    result = result with { Artifacts = await KeepOutputFilesAsync(result.OutputJson!, jobId, dispatch.NodeId) };
+                    result = result with { Artifacts = await KeepOutputFilesAsync(result.OutputJson!, jobOrg, jobId, dispatch.NodeId) };
                 }
             }
             catch (MolDashException e)
@@ -140,6 +158,7 @@ public sealed class TaskServiceGrain(
                 result = new TaskRunResult(false, null, e.Message, 0, null);
             }
 
+            CallerContext.Set(Caller.PlatformIn(jobOrg));
             await ReportAsync(dispatch, result);
         }
         finally
@@ -150,7 +169,7 @@ public sealed class TaskServiceGrain(
     }
 
     /// <summary>Keeps each file of the output as an artifact of the job; a file that is not what its field says is skipped, not fatal.</summary>
-    private async Task<IReadOnlyList<OutputArtifact>> KeepOutputFilesAsync(string outputJson, Guid jobId, string nodeId)
+    private async Task<IReadOnlyList<OutputArtifact>> KeepOutputFilesAsync(string outputJson, Guid jobOrg, Guid jobId, string nodeId)
     {
         var run = await TargetAsync();
         if (run.Contract.OutputFiles.Count == 0)
@@ -158,7 +177,7 @@ public sealed class TaskServiceGrain(
             return [];
         }
 
-        var artifacts = GrainFactory.GetGrain<IArtifactsGrain>(OwnerOrgId);
+        var artifacts = GrainFactory.GetGrain<IArtifactsGrain>(jobOrg);
         var kept = new List<OutputArtifact>();
         foreach (var (pointer, format, content) in OutputFileFinder.Extract(JsonNode.Parse(outputJson), run.Contract.OutputFiles))
         {
@@ -207,7 +226,8 @@ public sealed class TaskServiceGrain(
         }
     }
 
-    private async Task<TaskRunResult> RunAsync(TaskRunRequest request, IRunReporter reporter, CancellationToken cancellationToken)
+    /// <param name="dataOrg">The org whose artifacts the parameters name.</param>
+    private async Task<TaskRunResult> RunAsync(TaskRunRequest request, IRunReporter reporter, Guid dataOrg, CancellationToken cancellationToken)
     {
         var run = await TargetAsync();
         var errors = ParameterErrors(run, request.ParametersJson);
@@ -216,7 +236,7 @@ public sealed class TaskServiceGrain(
             throw MolDashException.Invalid("The parameters do not fit the task's input.", errors);
         }
 
-        var body = await ArtifactReferences.InlineAsync(request.ParametersJson, GrainFactory.GetGrain<IArtifactsGrain>(OwnerOrgId).ReadTextAsync);
+        var body = await ArtifactReferences.InlineAsync(request.ParametersJson, GrainFactory.GetGrain<IArtifactsGrain>(dataOrg).ReadTextAsync);
         var avoid = new List<Uri>();
         string? lastError = null;
         var maxAttempts = run.Deployment.MaxAttempts;
@@ -449,6 +469,7 @@ public sealed class TaskServiceGrain(
 
     private async Task ProbeAllAsync(CancellationToken cancellationToken)
     {
+        ExpireLeases();
         await Task.WhenAll(pool.Instances.ToList().Select(ProbeAsync));
         ReleaseToWaiters();
     }
@@ -472,29 +493,22 @@ public sealed class TaskServiceGrain(
         }
     }
 
-    private Task AuditAsync(string action, Uri address)
+    private Task AuditAsync(string action, Uri address) =>
+        AuditAsync(action, new Dictionary<string, string?> { ["address"] = address.ToString() });
+
+    private Task AuditAsync(string action, IReadOnlyDictionary<string, string?> details)
     {
         var (orgId, name, version) = TaskDefinitionKey.Parse(this.GetPrimaryKeyString());
-        return auditor.RecordAsync(action, $"{name}/{version}", AuditOutcome.Succeeded, orgId,
-            new Dictionary<string, string?> { ["address"] = address.ToString() });
+        return auditor.RecordAsync(action, $"{name}/{version}", AuditOutcome.Succeeded, orgId, details);
     }
 
     private TaskServiceStatus Status() => new(
         [.. pool.Instances.Select(instance => new ServiceInstanceStatus(
             instance.Address.ToString(), instance.Healthy, instance.LastCheck, instance.LastError, instance.Outstanding, instance.Errors,
-            instance.Circuit(time.GetUtcNow()), instance.ConsecutiveFailures, instance.OpenUntil))],
-        Enum.GetValues<RunPriority>().ToDictionary(priority => priority, pending.DepthOf));
-
-    private static Uri ParseAddress(string address)
-    {
-        if (!Uri.TryCreate(address?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(uri.Query))
-        {
-            throw MolDashException.Invalid("The instance address is not valid.", [new FieldError("/address", "An absolute http or https base address such as http://10.0.0.7:8080/.")]);
-        }
-
-        // A base address ends with '/', so relative operation paths resolve under it.
-        return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri + "/");
-    }
+            instance.Circuit(time.GetUtcNow()), instance.ConsecutiveFailures, instance.OpenUntil,
+            sources.Of(instance.Address), sources.LeaseOf(instance.Address)))],
+        Enum.GetValues<RunPriority>().ToDictionary(priority => priority, pending.DepthOf),
+        state.State.ServiceKey is { } key ? new ServiceKeyInfo(key.KeyId, key.CreatedAt) : null);
 
     private static bool IsJson(string body)
     {

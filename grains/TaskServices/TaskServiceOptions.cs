@@ -30,4 +30,19 @@ public sealed class TaskServiceOptions
 
     /// <summary>How long a grain stays active without calls after its latest dispatch, so background runs are not collected.</summary>
     public TimeSpan DispatchKeepAlive { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Instances from configuration, by task version: "&lt;org id&gt;/&lt;name&gt;/&lt;version&gt;" → base addresses.
+    /// The grain adds them when it activates, beside the registered ones; they are not persisted and cannot be removed through the API.
+    /// </summary>
+    public Dictionary<string, List<string>> Instances { get; } = [];
+
+    /// <summary>
+    /// The networks (CIDR, separated by commas) a service may register itself in with its service key; every
+    /// address its host resolves to must be inside one. Empty (the default): self-registration is refused.
+    /// </summary>
+    public string SelfRegistrationNetworks { get; set; } = "";
+
+    /// <summary>How long a self-registered instance stays without registering again; services renew at a third of it.</summary>
+    public TimeSpan SelfRegistrationLease { get; set; } = TimeSpan.FromSeconds(30);
 }

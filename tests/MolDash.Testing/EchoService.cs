@@ -24,19 +24,28 @@ public sealed class EchoService : IAsyncDisposable
 
     public string InstanceName { get; }
 
-    public static async Task<EchoService> StartAsync(string instanceName = "echo")
+    /// <param name="settings">Configuration on top of the defaults, as environment variables ("Section__Key"), e.g. PlatformRegistration.</param>
+    public static async Task<EchoService> StartAsync(string instanceName = "echo", IReadOnlyDictionary<string, string>? settings = null)
     {
         var environment = new Dictionary<string, string>
         {
             ["ECHO_INSTANCE_NAME"] = instanceName,
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         var process = await ServiceProcess.StartAsync($"echo service {instanceName}", RepositoryLayout.EchoServiceAssembly, environment, ReadyWithin);
         return new EchoService(process, instanceName);
     }
 
     public async Task<EchoStats> StatsAsync() =>
         await http.GetFromJsonAsync<EchoStats>("/stats") ?? throw new InvalidOperationException("GET /stats answered null.");
+
+    /// <summary>Shuts the service down as an orchestrator would (SIGTERM), letting it deregister.</summary>
+    public Task StopAsync() => process.StopAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -56,8 +56,13 @@ public sealed class PlatformUnderTest : IAsyncDisposable
             // Jobs whose silo died are picked up again within seconds, not the production minute.
             ["Jobs__WatchdogPeriod"] = "00:00:05",
             ["TaskServices__ProbeInterval"] = "00:00:02",
+            // Schedules may fire every few seconds, checked as often as the reminders above allow.
+            ["Schedules__CheckPeriod"] = "00:00:05",
+            ["Schedules__MinimumInterval"] = "00:00:05",
             // The echo and docking services run on loopback and are imported by URL.
             ["Registry__ImportAllowedNetworks"] = "127.0.0.0/8",
+            // The echo service registers itself from loopback with its service key.
+            ["TaskServices__SelfRegistrationNetworks"] = "127.0.0.0/8",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -78,8 +83,14 @@ public sealed class PlatformUnderTest : IAsyncDisposable
     }
 
     /// <summary>Stops the API and the silo gracefully, then starts both again on the same database.</summary>
-    public async Task RestartAsync()
+    /// <param name="settings">Configuration added for the new processes, as an operator changes it before a restart.</param>
+    public async Task RestartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         await Api!.StopAsync();
         await Silo!.StopAsync();
         await Api.DisposeAsync();

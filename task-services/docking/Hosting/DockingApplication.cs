@@ -12,6 +12,7 @@ using MolDash.Docking.Operations.Properties;
 using MolDash.Docking.Processes;
 using MolDash.Docking.Scheduling;
 using MolDash.Docking.Telemetry;
+using MolDash.TaskServices.Registration;
 using OpenTelemetry.Metrics;
 
 namespace MolDash.Docking.Hosting;
@@ -59,6 +60,8 @@ public static class DockingApplication
         builder.Services.AddSingleton<PrepareLigandOperation>();
         builder.Services.AddSingleton<DockOperation>();
         builder.Services.AddSingleton<PropertiesOperation>();
+        // Off unless PlatformRegistration:Url is set: then it registers itself with its service key and keeps its lease.
+        builder.Services.AddPlatformRegistration();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(DockingMetrics.MeterName)
             .AddPrometheusExporter());

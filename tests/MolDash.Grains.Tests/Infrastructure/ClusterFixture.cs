@@ -39,6 +39,12 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public static InMemoryOrganizationEraser Eraser { get; } = new(Catalog);
 
+    /// <summary>The org whose "configured" task version's instance comes from the silo's configuration (TaskServices:Instances).</summary>
+    public static Guid ConfiguredOrg { get; } = Guid.NewGuid();
+
+    /// <summary>The configured instance: an address where nothing listens.</summary>
+    public static Uri ConfiguredAddress { get; } = FakeTaskService.RefusingAddress();
+
     public TestCluster Cluster { get; } = new TestClusterBuilder(initialSilosCount: 1)
         .AddSiloBuilderConfigurator<SiloConfigurator>()
         .Build();
@@ -89,7 +95,10 @@ public sealed class ClusterFixture : IAsyncLifetime
             options.PollWait = TimeSpan.FromSeconds(1);
             options.BreakerFailures = 3;
             options.BreakerCoolDown = TimeSpan.FromSeconds(1);
+            options.SelfRegistrationLease = TimeSpan.FromSeconds(3);
+            options.Instances[$"{ConfiguredOrg}/configured/1.0.0"] = [ConfiguredAddress.ToString()];
         });
+        siloBuilder.Services.AddSingleton(new SelfRegistrationAddressPolicy([System.Net.IPNetwork.Parse("127.0.0.0/8")]));
     }
 
     private sealed class SiloConfigurator : ISiloConfigurator

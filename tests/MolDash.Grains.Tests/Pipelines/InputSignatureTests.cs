@@ -56,6 +56,21 @@ public sealed class InputSignatureTests
     }
 
     [Fact]
+    public void A_batch_signs_each_item_s_artifacts_as_their_checksums_and_never_equals_a_run()
+    {
+        static string Item(Guid receptor, string ligand) => $$"""{ "receptor": "artifact:{{receptor}}", "ligand": "{{ligand}}", "exhaustiveness": 8 }""";
+
+        var a = InputSignature.ComputeBatch(DockingPipeline(), Docking, [Item(First, "CCO"), Item(First, "CCN")], Checksums);
+        var b = InputSignature.ComputeBatch(DockingPipeline(), Docking, [Item(Second, "CCO"), Item(Second, "CCN")], Checksums);
+        var reordered = InputSignature.ComputeBatch(DockingPipeline(), Docking, [Item(First, "CCN"), Item(First, "CCO")], Checksums);
+
+        Assert.Equal(a.Signature, b.Signature);
+        Assert.NotEqual(a.Signature, reordered.Signature);
+        Assert.NotEqual(Sign(Item(First, "CCO")).Signature, InputSignature.ComputeBatch(DockingPipeline(), Docking, [Item(First, "CCO")], Checksums).Signature);
+        Assert.Contains($"sha256:{Checksum}", a.CanonicalJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Artifacts_in_fixed_parameters_also_stand_as_their_checksums()
     {
         var graph = DockingPipeline();

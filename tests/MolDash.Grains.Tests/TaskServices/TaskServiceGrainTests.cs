@@ -2,7 +2,6 @@ using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.TaskServices;
 using MolDash.GrainInterfaces.Tasks;
 using MolDash.Grains.Tests.Infrastructure;
-using MolDash.Grains.Tests.Registry;
 using Orleans.TestingHost;
 
 namespace MolDash.Grains.Tests.TaskServices;
@@ -10,8 +9,6 @@ namespace MolDash.Grains.Tests.TaskServices;
 [Collection(ClusterTestGroup.Name)]
 public sealed class TaskServiceGrainTests(ClusterFixture fixture)
 {
-    private const string Input = """{ "type": "object", "required": ["text"], "properties": { "text": { "type": "string" } } }""";
-
     private readonly TestCluster cluster = fixture.Cluster;
 
     [Fact]
@@ -178,7 +175,7 @@ public sealed class TaskServiceGrainTests(ClusterFixture fixture)
         var org = Guid.NewGuid();
         Callers.ActAs(Callers.AdminOf(org));
         var key = TaskDefinitionKey.Format(org, "draft-only", "1.0.0");
-        await cluster.Client.GetGrain<ITaskDefinitionGrain>(key).CreateAsync(Draft());
+        await cluster.Client.GetGrain<ITaskDefinitionGrain>(key).CreateAsync(EchoTasks.Draft());
         var grain = cluster.Client.GetGrain<ITaskServiceGrain>(key);
 
         var draft = await Assert.ThrowsAsync<MolDashException>(() => grain.InvokeAsync(new TaskRunRequest(Guid.NewGuid(), null, """{ "text": "x" }""")));
@@ -264,18 +261,6 @@ public sealed class TaskServiceGrainTests(ClusterFixture fixture)
         Assert.Contains(dying.Address.ToString(), result.Error, StringComparison.Ordinal);
     }
 
-    private static TaskDefinitionDraft Draft() => new()
-    {
-        Document = TaskDocuments.WithInput(Input),
-        Deployment = new TaskDeployment { Image = "example/echo:1", TimeoutSeconds = 1, MaxAttempts = 2 },
-    };
-
     /// <summary>Publishes an echo task in <paramref name="org"/>; the test acts as its Admin (RequestContext flows into callees, not back).</summary>
-    private async Task<ITaskServiceGrain> PublishedTaskAsync(Guid org, int timeoutSeconds = 1)
-    {
-        var key = TaskDefinitionKey.Format(org, "echo", "1.0.0");
-        await cluster.Client.GetGrain<ITaskDefinitionGrain>(key).CreateAsync(Draft() with { Deployment = Draft().Deployment with { TimeoutSeconds = timeoutSeconds } });
-        await cluster.Client.GetGrain<ITaskDefinitionGrain>(key).PublishAsync();
-        return cluster.Client.GetGrain<ITaskServiceGrain>(key);
-    }
+    private Task<ITaskServiceGrain> PublishedTaskAsync(Guid org, int timeoutSeconds = 1) => EchoTasks.PublishAsync(cluster, org, timeoutSeconds: timeoutSeconds);
 }

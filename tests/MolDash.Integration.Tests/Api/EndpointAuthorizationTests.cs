@@ -15,7 +15,10 @@ namespace MolDash.Integration.Tests.Api;
 [Collection(PlatformTestGroup.Name)]
 public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsyncLifetime
 {
-    /// <summary>Operations anyone may call; with a bad token they behave as for an anonymous caller.</summary>
+    /// <summary>
+    /// Operations anyone may call; with a bad token they behave as for an anonymous caller. A service's
+    /// self-registration carries a service key instead of a token (checked by the grain; none here, so 401).
+    /// </summary>
     private static readonly HashSet<string> Anonymous =
     [
         "POST /api/v1/auth/login",
@@ -23,6 +26,8 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
         "POST /api/v1/auth/logout",
         "GET /api/v1/auth/external/{provider}/login",
         "GET /api/v1/auth/external/{provider}/callback",
+        "POST /api/v1/tasks/{name}/versions/{version}/service/instances/self",
+        "DELETE /api/v1/tasks/{name}/versions/{version}/service/instances/self",
     ];
 
     /// <summary>Answered from the token alone, without a grain call or anyone else's data.</summary>
@@ -116,7 +121,7 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
     private async Task<HttpResponseMessage> CallAsync(string? token, string operation, Victim victim)
     {
         var (method, template) = (operation[..operation.IndexOf(' ', StringComparison.Ordinal)], operation[(operation.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
-        // Every id in a route is one of the victim org's: its org, user, artifact, job, pipeline ("dock"), task ("dock") and cache entry;
+        // Every id in a route is one of the victim org's: its org, user, artifact, job, pipeline ("dock"), task ("dock"), cache entry and schedule;
         // identity providers and their links are Root's alone.
         var id = template.StartsWith("/api/v1/artifacts", StringComparison.Ordinal) ? victim.ArtifactId : victim.OrgId;
         var path = template.Replace("{orgId}", victim.OrgId.ToString(), StringComparison.Ordinal)
@@ -126,6 +131,7 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
             .Replace("{userId}", victim.UserId.ToString(), StringComparison.Ordinal)
             .Replace("{name}", "dock", StringComparison.Ordinal)
             .Replace("{version}", "1.0.0", StringComparison.Ordinal)
+            .Replace("{scheduleId}", victim.ScheduleId.ToString(), StringComparison.Ordinal)
             .Replace("{provider}", "dock", StringComparison.Ordinal)
             .Replace("{linkId}", victim.UserId.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain('{', path);
@@ -177,7 +183,9 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
         var result = await run.Content.ReadFromJsonAsync<JsonElement>();
         var jobId = result.GetProperty("job").GetProperty("jobId").GetGuid();
         await JobScenario.FinishedAsync(admin, jobId);
-        return new Victim(orgId, name, userId, email, artifactId, jobId, result.GetProperty("signature").GetString()!, secret);
+        using var schedule = await admin.PostAsJsonAsync("/api/v1/schedules", new { pipeline = "dock", version = "1.0.0", inputs = new { message = secret }, cron = "0 0 1 1 *" });
+        var scheduleId = (await schedule.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("scheduleId").GetGuid();
+        return new Victim(orgId, name, userId, email, artifactId, jobId, result.GetProperty("signature").GetString()!, secret, scheduleId);
     }
 
     private async Task<(Guid OrgId, string Token)> CreateOrgWithMemberAsync(string[] roles)
@@ -202,5 +210,5 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
     }
 
 
-    private sealed record Victim(Guid OrgId, string OrgName, Guid UserId, string Email, Guid ArtifactId, Guid JobId, string Signature, string Secret);
+    private sealed record Victim(Guid OrgId, string OrgName, Guid UserId, string Email, Guid ArtifactId, Guid JobId, string Signature, string Secret, Guid ScheduleId);
 }

@@ -13,6 +13,10 @@ namespace MolDash.Integration.Tests.Api;
 [Collection(PlatformTestGroup.Name)]
 public sealed class OrganizationLifecycleTests(PlatformFixture fixture) : IAsyncLifetime
 {
+    /// <summary>State of grains keyed by the org id itself (the schedule directory), other than the organization grain's own.</summary>
+    private const string KeyedByOrgId =
+        "SELECT count(*) FROM orleansstorage WHERE grainidextensionstring IS NULL AND grainidn0 = @n0 AND grainidn1 = @n1 AND graintypestring <> 'organization'";
+
     private static readonly string[] Standard = ["standard"];
     private readonly PlatformUnderTest platform = fixture.Platform;
     private EchoService echo = null!;
@@ -118,8 +122,19 @@ public sealed class OrganizationLifecycleTests(PlatformFixture fixture) : IAsync
         using var service = new HttpClient { BaseAddress = echo.Address };
         var document = await service.GetStringAsync("/openapi.json");
         (await admin.PostAsJsonAsync("/api/v1/tasks", new { name = "doomed", version = "1.0.0", document, deployment = new { image = "example/doomed:1" } })).EnsureSuccessStatusCode();
+        (await admin.PostAsync("/api/v1/tasks/doomed/versions/1.0.0/publish", null)).EnsureSuccessStatusCode();
+        var graph = new
+        {
+            nodes = new[] { new { id = "only", taskName = "doomed", taskVersion = "1.0.0" } },
+            inputs = new[] { new { name = "message", targets = new[] { new { nodeId = "only", pointer = "/message" } } } },
+        };
+        (await admin.PostAsJsonAsync("/api/v1/pipelines", new { name = "doomed", graph })).EnsureSuccessStatusCode();
+        (await admin.PostAsync("/api/v1/pipelines/doomed/versions/1.0.0/publish", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/v1/schedules", new { pipeline = "doomed", version = "1.0.0", inputs = new { message = "yearly" }, cron = "0 0 1 1 *" }))
+            .EnsureSuccessStatusCode();
         Assert.True(await ContainerExistsAsync(id));
         Assert.True(await CountAsync("SELECT count(*) FROM orleansstorage WHERE grainidextensionstring LIKE @prefix", id) > 0);
+        Assert.True(await CountAsync(KeyedByOrgId, id) > 0);
 
         using var deleted = await root.DeleteAsync($"/api/v1/orgs/{id}");
 
@@ -127,6 +142,8 @@ public sealed class OrganizationLifecycleTests(PlatformFixture fixture) : IAsync
         Assert.False(await ResultsDatabaseExistsAsync(id));
         Assert.False(await ContainerExistsAsync(id));
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM orleansstorage WHERE grainidextensionstring LIKE @prefix", id));
+        Assert.Equal(0, await CountAsync(KeyedByOrgId, id));
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM pipelines WHERE org_id = @org_id", id));
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM task_definitions WHERE org_id = @org_id", id));
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM memberships WHERE org_id = @org_id", id));
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM refresh_tokens WHERE org_id = @org_id", id));
@@ -230,6 +247,8 @@ public sealed class OrganizationLifecycleTests(PlatformFixture fixture) : IAsync
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("org_id", orgId);
         command.Parameters.AddWithValue("prefix", $"{orgId:N}/%");
+        command.Parameters.AddWithValue("n0", BitConverter.ToInt64(orgId.ToByteArray(), 0));
+        command.Parameters.AddWithValue("n1", BitConverter.ToInt64(orgId.ToByteArray(), 8));
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

@@ -27,8 +27,10 @@ public sealed class JobScenario
 
     /// <param name="serviceAddress">The running task service whose /openapi.json defines the task.</param>
     /// <param name="operationId">The task's operation, where the service's document has several.</param>
+    /// <param name="registerInstance">Whether the Admin registers the service as an instance (false: it comes from elsewhere, e.g. configuration).</param>
     public static async Task<JobScenario> CreateAsync(
-        PlatformUnderTest platform, string rootToken, Uri serviceAddress, int maxAttempts = 3, string taskName = "echo", string? operationId = null)
+        PlatformUnderTest platform, string rootToken, Uri serviceAddress, int maxAttempts = 3, string taskName = "echo", string? operationId = null,
+        bool registerInstance = true)
     {
         Guid orgId;
         using (var root = platform.CreateClient(rootToken))
@@ -40,6 +42,16 @@ public sealed class JobScenario
 
         var adminToken = await MemberTokenAsync(platform, rootToken, orgId, "admin");
         var memberToken = await MemberTokenAsync(platform, rootToken, orgId, "standard");
+        await AddTaskAsync(platform, adminToken, serviceAddress, taskName, operationId, maxAttempts, registerInstance);
+        using var me = platform.CreateClient(memberToken);
+        var memberId = (await me.GetFromJsonAsync<JsonElement>("/api/v1/auth/me")).GetProperty("userId").GetGuid();
+        return new JobScenario(orgId, adminToken, memberToken, memberId);
+    }
+
+    /// <summary>Registers, publishes and serves one operation of the service as task {taskName} 1.0.0 (deterministic).</summary>
+    public static async Task AddTaskAsync(
+        PlatformUnderTest platform, string adminToken, Uri serviceAddress, string taskName, string? operationId, int maxAttempts = 3, bool registerInstance = true)
+    {
         using var admin = platform.CreateClient(adminToken);
         using var service = new HttpClient { BaseAddress = serviceAddress };
         var document = await service.GetStringAsync("/openapi.json");
@@ -59,27 +71,35 @@ public sealed class JobScenario
 
         var task = $"/api/v1/tasks/{taskName}/versions/1.0.0";
         (await admin.PostAsync($"{task}/publish", null)).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync($"{task}/service/instances", new { address = serviceAddress.ToString() })).EnsureSuccessStatusCode();
-        using var me = platform.CreateClient(memberToken);
-        var memberId = (await me.GetFromJsonAsync<JsonElement>("/api/v1/auth/me")).GetProperty("userId").GetGuid();
-        return new JobScenario(orgId, adminToken, memberToken, memberId);
+        if (registerInstance)
+        {
+            (await admin.PostAsJsonAsync($"{task}/service/instances", new { address = serviceAddress.ToString() })).EnsureSuccessStatusCode();
+        }
     }
 
     /// <summary>Polls the job until it reaches a final status (or fails the test after a minute).</summary>
-    public static async Task<JsonElement> FinishedAsync(HttpClient client, Guid jobId)
+    public static Task<JsonElement> FinishedAsync(HttpClient client, Guid jobId) =>
+        UntilAsync(client, $"/api/v1/jobs/{jobId}", job => job.GetProperty("status").GetString() is "Succeeded" or "Failed" or "Cancelled", TimeSpan.FromMinutes(1));
+
+    /// <summary>Polls a resource until <paramref name="done"/> holds for it (or fails the test after <paramref name="within"/>).</summary>
+    public static async Task<JsonElement> UntilAsync(HttpClient client, string path, Func<JsonElement, bool> done, TimeSpan within)
     {
-        for (var i = 0; i < 600; i++)
+        var deadline = DateTimeOffset.UtcNow + within;
+        while (true)
         {
-            var job = await client.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{jobId}");
-            if (job.GetProperty("status").GetString() is "Succeeded" or "Failed" or "Cancelled")
+            var resource = await client.GetFromJsonAsync<JsonElement>(path);
+            if (done(resource))
             {
-                return job;
+                return resource;
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{path} did not reach the awaited state within {within}: {resource}");
             }
 
             await System.Threading.Tasks.Task.Delay(100);
         }
-
-        throw new TimeoutException($"Job {jobId} did not finish within a minute.");
     }
 
     private static async Task<string> MemberTokenAsync(PlatformUnderTest platform, string rootToken, Guid orgId, string role)

@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 using MolDash.Integration.Tests.Infrastructure;
 using MolDash.Testing;
@@ -18,7 +15,7 @@ namespace MolDash.Integration.Tests.Jobs;
 public sealed class DockingJobTests(PlatformFixture fixture) : IAsyncLifetime
 {
     private const string Dock = "/api/v1/tasks/dock/versions/1.0.0";
-    private static readonly string Complex = Path.Combine(RepositoryLayout.SharedData, "complexes", "1UW6_NCT");
+    private static readonly string Complex = DockingData.Complex;
 
     private readonly PlatformUnderTest platform = fixture.Platform;
     private DockingService docking = null!;
@@ -32,8 +29,8 @@ public sealed class DockingJobTests(PlatformFixture fixture) : IAsyncLifetime
     {
         var scenario = await JobScenario.CreateAsync(platform, fixture.RootToken, docking.Address, maxAttempts: 2, taskName: "dock", operationId: "dock");
         using var member = platform.CreateClient(scenario.MemberToken);
-        var receptor = await UploadAsync(member, "receptor.pdb", await File.ReadAllBytesAsync(Path.Combine(Complex, "receptor.pdb")));
-        var ligand = await UploadAsync(member, "nicotine.smi", "CN1CCC[C@H]1c1cccnc1 nicotine\n"u8.ToArray());
+        var receptor = await DockingData.UploadAsync(member, "receptor.pdb", await File.ReadAllBytesAsync(Path.Combine(Complex, "receptor.pdb")));
+        var ligand = await DockingData.UploadAsync(member, "nicotine.smi", "CN1CCC[C@H]1c1cccnc1 nicotine\n"u8.ToArray());
         await using var live = await LiveJobClient.ConnectAsync(platform.ApiAddress, scenario.MemberToken);
 
         using var submitted = await member.PostAsJsonAsync($"{Dock}/runs", new
@@ -80,7 +77,7 @@ public sealed class DockingJobTests(PlatformFixture fixture) : IAsyncLifetime
     {
         var scenario = await JobScenario.CreateAsync(platform, fixture.RootToken, docking.Address, maxAttempts: 2, taskName: "dock", operationId: "dock");
         using var member = platform.CreateClient(scenario.MemberToken);
-        var receptor = await UploadAsync(member, "receptor.pdb", await File.ReadAllBytesAsync(Path.Combine(Complex, "receptor.pdb")));
+        var receptor = await DockingData.UploadAsync(member, "receptor.pdb", await File.ReadAllBytesAsync(Path.Combine(Complex, "receptor.pdb")));
         var library = File.ReadAllLines(Path.Combine(RepositoryLayout.SharedData, "ligands-small.csv")).Skip(1).Take(3)
             .Select(line => line.Split(',')).Select(parts => new { ligand = parts[1], ligandFormat = "smiles" }).ToArray();
         await using var live = await LiveJobClient.ConnectAsync(platform.ApiAddress, scenario.MemberToken);
@@ -114,22 +111,7 @@ public sealed class DockingJobTests(PlatformFixture fixture) : IAsyncLifetime
 
     private static Dictionary<string, object> Box(Dictionary<string, object> parameters)
     {
-        var manifest = File.ReadAllLines(Path.Combine(RepositoryLayout.SharedData, "complexes", "manifest.csv"))
-            .Select(line => line.Split(',')).Single(parts => parts[0] == "1UW6_NCT");
-        double At(int column) => double.Parse(manifest[column], CultureInfo.InvariantCulture);
-        parameters["center"] = new { x = At(5), y = At(6), z = At(7) };
-        parameters["size"] = new { x = At(8), y = At(9), z = At(10) };
+        (parameters["center"], parameters["size"]) = DockingData.Box();
         return parameters;
-    }
-
-    private static async Task<Guid> UploadAsync(HttpClient client, string fileName, byte[] content)
-    {
-        using var body = new ByteArrayContent(content);
-        body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        using var response = await client.PostAsync($"/api/v1/artifacts?fileName={Uri.EscapeDataString(fileName)}", body);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        var artifact = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), artifact.GetProperty("sha256").GetString());
-        return artifact.GetProperty("id").GetGuid();
     }
 }

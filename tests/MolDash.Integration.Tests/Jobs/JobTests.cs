@@ -149,12 +149,12 @@ public sealed class JobTests(PlatformFixture fixture) : IAsyncLifetime
         using var member = platform.CreateClient(scenario.MemberToken);
         using var submitted = await member.PostAsJsonAsync($"{JobScenario.Task}/runs", new { parameters = new { message = "later", mode = "async", delayMs = 120_000 } });
         var jobId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetGuid();
-        await WaitUntilAsync(async () => (await echo.StatsAsync()).InFlight == 1);
+        await Eventually.HoldsAsync(async () => (await echo.StatsAsync()).InFlight == 1);
 
         using var cancel = await member.PostAsync($"/api/v1/jobs/{jobId}/cancel", null);
         cancel.EnsureSuccessStatusCode();
 
-        await WaitUntilAsync(async () => (await echo.StatsAsync()).InFlight == 0);
+        await Eventually.HoldsAsync(async () => (await echo.StatsAsync()).InFlight == 0);
         Assert.Equal("Cancelled", (await member.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{jobId}")).GetProperty("status").GetString());
     }
 
@@ -181,16 +181,6 @@ public sealed class JobTests(PlatformFixture fixture) : IAsyncLifetime
         await using var live = await LiveJobClient.ConnectAsync(platform.ApiAddress, stranger.AdminToken);
         await Assert.ThrowsAsync<HubException>(() => live.SubscribeJobAsync(jobId));
         Assert.NotEqual("Cancelled", (await member.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{jobId}")).GetProperty("status").GetString());
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 200 && !await condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(await condition());
     }
 
     private async Task<List<JsonElement>> FollowWithNodeAsync(string token, Guid jobId)
