@@ -16,7 +16,7 @@ public enum DeletionStep
     /// <summary>The org's blob container, with every file in it, is deleted.</summary>
     BlobContainer = 2,
 
-    /// <summary>The persisted state of the org's grains (tasks, task services, pipelines, jobs, cache entries).</summary>
+    /// <summary>The persisted state of the org's grains (tasks, task services, pipelines, jobs, cache entries, schedules).</summary>
     GrainState = 3,
 
     /// <summary>The org's rows in the metadata catalogs: memberships, tasks, pipelines, and the organization row itself.</summary>
