@@ -35,6 +35,7 @@ builder.UseOrleansClient(client =>
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMolDashAuthentication(builder.Configuration);
+builder.Services.AddOptions<ExternalLoginOptions>().BindConfiguration(ExternalLoginOptions.Section);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -70,6 +71,8 @@ app.MapOrleansDashboard(DashboardPaths.Root).RequireAuthorization(AuthPolicies.A
 var api = app.MapGroup("/api/v1");
 api.MapAuthEndpoints();
 api.MapAccountEndpoints();
+api.MapExternalAuthEndpoints();
+api.MapIdentityProviderEndpoints();
 api.MapOrganizationEndpoints();
 api.MapAuditEndpoints();
 api.MapUserEndpoints();

@@ -15,7 +15,7 @@ public static class OrganizationEndpoints
     {
         var orgs = api.MapGroup("/orgs").WithTags("Organizations");
         orgs.MapPost("/", CreateAsync).RequireAuthorization(AuthPolicies.Root)
-            .WithSummary("Create an organization (Root).")
+            .WithSummary("Create an organization with its first Admin and quotas (Root); a new Admin account's initial password is in this answer only.")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status409Conflict);
         orgs.MapGet("/", ListAsync).RequireAuthorization(AuthPolicies.Root)
@@ -24,7 +24,11 @@ public static class OrganizationEndpoints
             .WithSummary("Read an organization with its provisioning status and quotas: Root, or a member of it.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         orgs.MapPost("/{id:guid}/provisioning/retry", RetryProvisioningAsync).RequireAuthorization(AuthPolicies.Root)
-            .WithSummary("Resume provisioning from the step that failed (Root).");
+            .WithSummary("Resume provisioning from the step that failed (Root); also issues a new initial Admin password when the first was lost unseen.");
+        orgs.MapDelete("/{id:guid}", DeleteAsync).RequireAuthorization(AuthPolicies.Root)
+            .WithSummary("Delete the organization with its data (Root): 204 once gone, 202 while a step still has to be retried.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         orgs.MapPut("/{id:guid}/quotas", SetQuotasAsync).RequireAuthorization(AuthPolicies.Root)
             .WithSummary("Replace the organization's quotas (Root); they apply at once.")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
@@ -47,9 +51,14 @@ public static class OrganizationEndpoints
         }
 
         var id = Guid.NewGuid();
-        var org = await cluster.GetGrain<IOrganizationGrain>(id).CreateAsync(name!);
+        var org = await cluster.GetGrain<IOrganizationGrain>(id).CreateAsync(name!, request.Admin, request.Quotas);
         return TypedResults.Created($"/api/v1/orgs/{org.Id}", org);
     }
+
+    private static async Task<IResult> DeleteAsync(Guid id, IClusterClient cluster) =>
+        await cluster.GetGrain<IOrganizationGrain>(id).DeleteAsync() is { } deleting
+            ? TypedResults.Accepted($"/api/v1/orgs/{id}", deleting)
+            : TypedResults.NoContent();
 
     private static async Task<Ok<OrganizationView>> GetAsync(Guid id, IClusterClient cluster) =>
         TypedResults.Ok(await cluster.GetGrain<IOrganizationGrain>(id).GetAsync());

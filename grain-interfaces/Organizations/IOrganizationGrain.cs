@@ -9,8 +9,10 @@ public interface IOrganizationGrain : IGrainWithGuidKey
     /// answer says whether it is active or which step failed. Repeating the call with the same name returns the existing org, so a
     /// retried request after an unknown outcome does not fail.
     /// </summary>
+    /// <param name="admin">The first Admin; null leaves the org without members until Root adds one.</param>
+    /// <param name="quotas">The org's quotas from the start; null for the defaults.</param>
     [Alias("Create")]
-    Task<OrganizationView> CreateAsync(string name);
+    Task<OrganizationView> CreateAsync(string name, InitialAdmin? admin = null, OrganizationQuotas? quotas = null);
 
     /// <summary>The organization, or a <see cref="Errors.ErrorKind.NotFound"/> error when it does not exist.</summary>
     [Alias("Get")]
@@ -24,7 +26,10 @@ public interface IOrganizationGrain : IGrainWithGuidKey
     [Orleans.Concurrency.ReadOnly]
     Task<OrganizationQuotas> GetQuotasAsync();
 
-    /// <summary>Resumes provisioning from the step that failed (Root).</summary>
+    /// <summary>
+    /// Resumes provisioning from the step that failed (Root). On an org whose first Admin's initial password
+    /// was made but never shown (its silo died first), sets a new one and shows it.
+    /// </summary>
     [Alias("RetryProvisioning")]
     Task<OrganizationView> RetryProvisioningAsync();
 
@@ -35,4 +40,12 @@ public interface IOrganizationGrain : IGrainWithGuidKey
     /// <summary>Suspends an active org or reactivates a suspended one (Root); its members cannot sign in while suspended.</summary>
     [Alias("SetSuspended")]
     Task<OrganizationView> SetSuspendedAsync(bool suspended);
+
+    /// <summary>
+    /// Deletes the organization with its data (Root); refused while it has unfinished jobs. Repeating the
+    /// call resumes a deletion that stopped at a failed step.
+    /// </summary>
+    /// <returns>Null once the organization is gone; otherwise the org, deleting, with the step that failed.</returns>
+    [Alias("Delete")]
+    Task<OrganizationView?> DeleteAsync();
 }

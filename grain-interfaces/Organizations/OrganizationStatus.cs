@@ -10,4 +10,7 @@ public enum OrganizationStatus
 
     /// <summary>A provisioning step failed; the view names it and why, and provisioning can be retried.</summary>
     Failed = 3,
+
+    /// <summary>Being deleted with its data; its members are shut out. Once every step is done the org is gone (404).</summary>
+    Deleting = 4,
 }

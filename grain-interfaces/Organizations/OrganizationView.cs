@@ -9,4 +9,6 @@ public sealed record OrganizationView(
     [property: Id(4)] Guid CreatedBy,
     [property: Id(5)] OrganizationQuotas Quotas,
     [property: Id(6)] IReadOnlyList<ProvisioningStep> CompletedSteps,
-    [property: Id(7)] ProvisioningFailure? Failure);
+    [property: Id(7)] ProvisioningFailure? Failure,
+    [property: Id(8)] InitialAdminView? InitialAdmin = null,
+    [property: Id(9)] DeletionProgress? Deletion = null);

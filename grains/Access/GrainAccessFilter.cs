@@ -3,6 +3,7 @@ using System.Reflection;
 using MolDash.GrainInterfaces.Access;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Users;
+using MolDash.Grains.Organizations;
 using MolDash.Grains.Users;
 
 namespace MolDash.Grains.Access;
@@ -13,11 +14,12 @@ namespace MolDash.Grains.Access;
 /// of its own); an org member's token must still match their membership (enabled, the same security stamp,
 /// roles and permissions), checked once per request; and calls to an org-scoped grain are answered as
 /// "not found" unless the caller is Root or belongs to the grain's org (or the grain is shared with every
-/// org and the method is open to them).
+/// org and the method is open to them), and, for Root, unless the org is being or was deleted.
 /// </summary>
-public sealed class GrainAccessFilter(IGrainFactory grains) : IIncomingGrainCallFilter
+public sealed class GrainAccessFilter(IGrainFactory grains, IOrganizationCatalog organizations) : IIncomingGrainCallFilter
 {
     private const string VerifiedKey = "moldash.caller.verified";
+    private const string PresentOrgKey = "moldash.org.present";
     private static readonly Assembly GrainInterfacesAssembly = typeof(Caller).Assembly;
 
     // Every grain call passes here: what a method's attributes say is read once per method, not per call.
@@ -43,7 +45,32 @@ public sealed class GrainAccessFilter(IGrainFactory grains) : IIncomingGrainCall
             throw MolDashException.NotFound("The resource");
         }
 
+        if (caller.IsRoot && context.Grain is IOrgOwned orgData && context.Grain is not OrganizationGrain)
+        {
+            await EnsureOrgIsPresentAsync(orgData.OwnerOrgId);
+        }
+
         await context.Invoke();
+    }
+
+    /// <summary>
+    /// A member of a deleted org is shut out by their membership; Root has none, so Root's calls check that
+    /// the org still exists (once per request and org), or the grains still holding its data in memory would answer.
+    /// The organization grain answers for itself, deleting or gone.
+    /// </summary>
+    private async Task EnsureOrgIsPresentAsync(Guid orgId)
+    {
+        if (RequestContext.Get(PresentOrgKey) is Guid present && present == orgId)
+        {
+            return;
+        }
+
+        if (await organizations.IsGoneAsync(orgId))
+        {
+            throw MolDashException.NotFound("The resource");
+        }
+
+        RequestContext.Set(PresentOrgKey, orgId);
     }
 
     /// <summary>

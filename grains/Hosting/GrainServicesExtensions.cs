@@ -6,6 +6,7 @@ using MolDash.Grains.Artifacts;
 using MolDash.Grains.Audit;
 using MolDash.Grains.Cache;
 using MolDash.Grains.Identity;
+using MolDash.Grains.Identity.External;
 using MolDash.Grains.Jobs;
 using MolDash.Grains.Identity.Passwords;
 using MolDash.Grains.Identity.Sessions;
@@ -77,6 +78,14 @@ public static class GrainServicesExtensions
         services.AddSingleton<OrgResultsDatabases>();
         services.AddSingleton<IJobRecords, PostgresJobRecords>();
         services.AddSingleton<IOrgResources, OrgResourceProvisioner>();
+        services.AddSingleton<IInitialAdmins, PostgresInitialAdmins>();
+        services.AddSingleton<InitialAdminAccounts>();
+        services.AddSingleton<IOrganizationEraser, PostgresOrganizationEraser>();
+        services.AddSingleton<OrganizationDeletionSteps>();
+        services.AddOptions<IdentityProviderOptions>().BindConfiguration(IdentityProviderOptions.Section);
+        services.AddSingleton<ProviderSecretProtector>();
+        services.AddSingleton<IIdentityProviderStore, PostgresIdentityProviderStore>();
+        services.AddSingleton<OidcClient>();
         services.AddSingleton<IArtifactStore, PostgresArtifactStore>();
         return services;
     }

@@ -58,7 +58,7 @@ public sealed class CredentialGrain(
     /// The org asked for, or the only one. A user in several orgs who names none is told which they may
     /// choose: the password was right, so that reveals nothing to a stranger.
     /// </summary>
-    private static Membership? ChooseMembership(IReadOnlyList<Membership> active, Guid? orgId)
+    internal static Membership? ChooseMembership(IReadOnlyList<Membership> active, Guid? orgId)
     {
         if (orgId is { } wanted)
         {

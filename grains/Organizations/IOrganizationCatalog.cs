@@ -15,4 +15,7 @@ public interface IOrganizationCatalog
     Task SetStatusAsync(Guid id, OrganizationStatus status);
 
     Task<OrganizationPage> ListAsync(KeysetCursor? after, int limit);
+
+    /// <summary>Whether the org is being deleted or was deleted: its data must not be reachable any more.</summary>
+    Task<bool> IsGoneAsync(Guid id);
 }

@@ -20,4 +20,20 @@ public sealed class OrgResourceProvisioner(
 
     public Task EnsureBlobContainerAsync(Guid orgId, CancellationToken cancellationToken) =>
         blobs.EnsureContainerAsync(OrgResourceNames.BlobContainer(orgId), cancellationToken);
+
+    public async Task<long> CountUnfinishedJobsAsync(Guid orgId, CancellationToken cancellationToken)
+    {
+        var dataSource = await databases.ForAsync(orgId);
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM jobs WHERE status IN ('Pending', 'Running')");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task DropResultsDatabaseAsync(Guid orgId, CancellationToken cancellationToken)
+    {
+        await databases.ForgetAsync(orgId);
+        await DatabaseMigrator.DropDatabaseIfExistsAsync(databases.ConnectionStringFor(orgId), cancellationToken);
+    }
+
+    public Task DeleteBlobContainerAsync(Guid orgId, CancellationToken cancellationToken) =>
+        blobs.DeleteContainerAsync(OrgResourceNames.BlobContainer(orgId), cancellationToken);
 }

@@ -37,6 +37,17 @@ public sealed class PostgresOrganizationCatalog(NpgsqlDataSource dataSource) : I
         await command.ExecuteNonQueryAsync();
     }
 
+    public async Task<bool> IsGoneAsync(Guid id)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT EXISTS (SELECT 1 FROM deleted_organizations WHERE id = @id)
+                OR EXISTS (SELECT 1 FROM organizations WHERE id = @id AND status = @deleting)
+            """);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("deleting", OrganizationStatus.Deleting.ToString());
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
     public async Task<OrganizationPage> ListAsync(KeysetCursor? after, int limit)
     {
         await using var command = dataSource.CreateCommand("""

@@ -15,27 +15,36 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<Databa
     /// <summary>Creates the database named in the connection string when it does not exist yet.</summary>
     public static async Task EnsureDatabaseExistsAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var target = new NpgsqlConnectionStringBuilder(connectionString);
-        var database = target.Database ?? throw new InvalidOperationException("The connection string names no database.");
-        var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-        exists.Parameters.AddWithValue("name", database);
-        if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
+        var (connection, database) = await OpenMaintenanceAsync(connectionString, cancellationToken);
+        await using (connection)
         {
-            return;
-        }
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+            exists.Parameters.AddWithValue("name", database);
+            if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
+            {
+                return;
+            }
 
-        var quoted = "\"" + database.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {quoted}", connection);
-        try
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {Quoted(database)}", connection);
+            try
+            {
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            {
+                // Another process created it between our check and our create.
+            }
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+    }
+
+    /// <summary>Drops the database named in the connection string, ending the sessions still connected to it.</summary>
+    public static async Task DropDatabaseIfExistsAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var (connection, database) = await OpenMaintenanceAsync(connectionString, cancellationToken);
+        await using (connection)
         {
-            // Another process created it between our check and our create.
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Quoted(database)} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
@@ -113,4 +122,26 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<Databa
 
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>A connection to the server's "postgres" database, from which databases are created and dropped.</summary>
+    private static async Task<(NpgsqlConnection Connection, string Database)> OpenMaintenanceAsync(
+        string connectionString, CancellationToken cancellationToken)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database
+            ?? throw new InvalidOperationException("The connection string names no database.");
+        var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        var connection = new NpgsqlConnection(maintenance.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return (connection, database);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static string Quoted(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

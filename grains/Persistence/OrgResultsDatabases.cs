@@ -33,6 +33,15 @@ public sealed class OrgResultsDatabases(IOptions<ResultsDatabaseOptions> options
         }
     }
 
+    /// <summary>Closes this silo's pool for the org's database, before the database is dropped.</summary>
+    public async Task ForgetAsync(Guid orgId)
+    {
+        if (sources.TryRemove(orgId, out var source) && source.IsValueCreated && source.Value.IsCompletedSuccessfully)
+        {
+            await source.Value.Result.DisposeAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var source in sources.Values.Where(source => source.IsValueCreated && source.Value.IsCompletedSuccessfully))

@@ -26,6 +26,9 @@ public sealed partial class AzureBlobStore(BlobServiceClient service, IOptions<B
     public async Task EnsureContainerAsync(string container, CancellationToken cancellationToken) =>
         await Container(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
+    public async Task DeleteContainerAsync(string container, CancellationToken cancellationToken) =>
+        await Container(container).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
     public async Task<StoredBlob> PutAsync(string container, string name, Stream content, string contentType, CancellationToken cancellationToken)
     {
         var blob = Container(container).GetBlobClient(ValidBlobName(name));

@@ -8,6 +8,9 @@ public interface IBlobStore
 {
     Task EnsureContainerAsync(string container, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the container with every blob in it; a container that does not exist is fine.</summary>
+    Task DeleteContainerAsync(string container, CancellationToken cancellationToken);
+
     /// <summary>Streams <paramref name="content"/> into the blob, computing its SHA-256 on the way.</summary>
     Task<StoredBlob> PutAsync(string container, string name, Stream content, string contentType, CancellationToken cancellationToken);
 

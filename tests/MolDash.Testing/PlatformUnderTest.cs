@@ -46,6 +46,7 @@ public sealed class PlatformUnderTest : IAsyncDisposable
             ["Database__ConnectionString"] = database.ConnectionString,
             ["BlobStorage__ConnectionString"] = TestEnvironment.BlobConnectionString,
             ["Jwt__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+            ["IdentityProviders__SecretKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["MOLDASH_ROOT_EMAIL"] = RootEmail,
             ["MOLDASH_ROOT_PASSWORD"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)),
             ["Orleans__ClusterId"] = database.Name,

@@ -36,6 +36,10 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public static InMemoryBlobStore Blobs { get; } = new();
 
+    public static InMemoryInitialAdmins InitialAdmins { get; } = new();
+
+    public static InMemoryOrganizationEraser Eraser { get; } = new(Catalog);
+
     /// <summary>The org whose "configured" task version's instance comes from the silo's configuration (TaskServices:Instances).</summary>
     public static Guid ConfiguredOrg { get; } = Guid.NewGuid();
 
@@ -60,6 +64,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         siloBuilder.Services.AddSingleton<IAuditLog>(AuditLog);
         siloBuilder.Services.AddSingleton<IOrgMemberships>(Memberships);
         siloBuilder.Services.AddSingleton<IOrgResources>(Resources);
+        siloBuilder.Services.AddSingleton<IInitialAdmins>(InitialAdmins);
+        siloBuilder.Services.AddSingleton<InitialAdminAccounts>();
+        siloBuilder.Services.AddSingleton<IOrganizationEraser>(Eraser);
+        siloBuilder.Services.AddSingleton<OrganizationDeletionSteps>();
         siloBuilder.Services.AddSingleton<IRefreshTokenStore, InMemoryRefreshTokenStore>();
         siloBuilder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         siloBuilder.Services.AddSingleton<Auditor>();

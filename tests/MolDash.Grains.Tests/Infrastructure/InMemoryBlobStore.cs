@@ -12,6 +12,16 @@ public sealed class InMemoryBlobStore : IBlobStore
 
     public Task EnsureContainerAsync(string container, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task DeleteContainerAsync(string container, CancellationToken cancellationToken)
+    {
+        foreach (var key in blobs.Keys.Where(key => key.Container == container))
+        {
+            blobs.TryRemove(key, out _);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task<StoredBlob> PutAsync(string container, string name, Stream content, string contentType, CancellationToken cancellationToken)
     {
         using var copy = new MemoryStream();

@@ -7,14 +7,27 @@ namespace MolDash.Grains.Tests.Infrastructure;
 public sealed class ScriptedOrgResources : IOrgResources
 {
     private readonly ConcurrentDictionary<Guid, string> failingDatabases = new();
+    private readonly ConcurrentDictionary<Guid, string> failingContainerDeletions = new();
 
     public ConcurrentDictionary<Guid, int> DatabasesMade { get; } = new();
 
     public ConcurrentDictionary<Guid, int> ContainersMade { get; } = new();
 
+    public ConcurrentDictionary<Guid, long> UnfinishedJobs { get; } = new();
+
+    public ConcurrentDictionary<Guid, int> DatabasesDropped { get; } = new();
+
+    public ConcurrentDictionary<Guid, int> ContainersDeleted { get; } = new();
+
+    public void FailContainerDeletionOf(Guid orgId, string reason) => failingContainerDeletions[orgId] = reason;
+
     public void FailDatabaseOf(Guid orgId, string reason) => failingDatabases[orgId] = reason;
 
-    public void Heal(Guid orgId) => failingDatabases.TryRemove(orgId, out _);
+    public void Heal(Guid orgId)
+    {
+        failingDatabases.TryRemove(orgId, out _);
+        failingContainerDeletions.TryRemove(orgId, out _);
+    }
 
     public Task EnsureResultsDatabaseAsync(Guid orgId, CancellationToken cancellationToken)
     {
@@ -30,6 +43,26 @@ public sealed class ScriptedOrgResources : IOrgResources
     public Task EnsureBlobContainerAsync(Guid orgId, CancellationToken cancellationToken)
     {
         ContainersMade.AddOrUpdate(orgId, 1, (_, count) => count + 1);
+        return Task.CompletedTask;
+    }
+
+    public Task<long> CountUnfinishedJobsAsync(Guid orgId, CancellationToken cancellationToken) =>
+        Task.FromResult(UnfinishedJobs.GetValueOrDefault(orgId));
+
+    public Task DropResultsDatabaseAsync(Guid orgId, CancellationToken cancellationToken)
+    {
+        DatabasesDropped.AddOrUpdate(orgId, 1, (_, count) => count + 1);
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteBlobContainerAsync(Guid orgId, CancellationToken cancellationToken)
+    {
+        if (failingContainerDeletions.TryGetValue(orgId, out var reason))
+        {
+            throw new InvalidOperationException(reason);
+        }
+
+        ContainersDeleted.AddOrUpdate(orgId, 1, (_, count) => count + 1);
         return Task.CompletedTask;
     }
 }

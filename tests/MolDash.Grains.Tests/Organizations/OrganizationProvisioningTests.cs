@@ -19,7 +19,9 @@ public sealed class OrganizationProvisioningTests(ClusterFixture fixture)
         var org = await cluster.Client.GetGrain<IOrganizationGrain>(id).CreateAsync("Provisioned " + id);
 
         Assert.Equal(OrganizationStatus.Active, org.Status);
-        Assert.Equal([ProvisioningStep.ResultsDatabase, ProvisioningStep.BlobContainer], org.CompletedSteps);
+        Assert.Equal([ProvisioningStep.ResultsDatabase, ProvisioningStep.BlobContainer, ProvisioningStep.InitialAdmin, ProvisioningStep.Quotas],
+            org.CompletedSteps);
+        Assert.Null(org.InitialAdmin);
         Assert.Null(org.Failure);
         Assert.Equal(1, ClusterFixture.Resources.DatabasesMade[id]);
         Assert.Equal(1, ClusterFixture.Resources.ContainersMade[id]);

@@ -24,6 +24,8 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
         "POST /api/v1/auth/login",
         "POST /api/v1/auth/refresh",
         "POST /api/v1/auth/logout",
+        "GET /api/v1/auth/external/{provider}/login",
+        "GET /api/v1/auth/external/{provider}/callback",
         "POST /api/v1/tasks/{name}/versions/{version}/service/instances/self",
         "DELETE /api/v1/tasks/{name}/versions/{version}/service/instances/self",
         "POST /api/v1/auth/invitations/accept",
@@ -122,7 +124,8 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
     private async Task<HttpResponseMessage> CallAsync(string? token, string operation, Victim victim)
     {
         var (method, template) = (operation[..operation.IndexOf(' ', StringComparison.Ordinal)], operation[(operation.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
-        // Every id in a route is one of the victim org's: its org, user, artifact, job, pipeline ("dock"), task ("dock"), cache entry, schedule and invitation.
+        // Every id in a route is one of the victim org's: its org, user, artifact, job, pipeline ("dock"), task ("dock"), cache entry, schedule and invitation;
+        // identity providers and their links are Root's alone.
         var id = template.StartsWith("/api/v1/artifacts", StringComparison.Ordinal) ? victim.ArtifactId : victim.OrgId;
         var path = template.Replace("{orgId}", victim.OrgId.ToString(), StringComparison.Ordinal)
             .Replace("{id}", id.ToString(), StringComparison.Ordinal)
@@ -132,7 +135,9 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
             .Replace("{invitationId}", victim.InvitationId.ToString(), StringComparison.Ordinal)
             .Replace("{name}", "dock", StringComparison.Ordinal)
             .Replace("{version}", "1.0.0", StringComparison.Ordinal)
-            .Replace("{scheduleId}", victim.ScheduleId.ToString(), StringComparison.Ordinal);
+            .Replace("{scheduleId}", victim.ScheduleId.ToString(), StringComparison.Ordinal)
+            .Replace("{provider}", "dock", StringComparison.Ordinal)
+            .Replace("{linkId}", victim.UserId.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain('{', path);
         using var client = platform.CreateClient(token);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);

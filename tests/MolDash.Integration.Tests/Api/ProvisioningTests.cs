@@ -24,7 +24,7 @@ public sealed class ProvisioningTests(PlatformFixture fixture)
         var id = org.GetProperty("id").GetGuid();
 
         Assert.Equal("Active", org.GetProperty("status").GetString());
-        Assert.Equal(["ResultsDatabase", "BlobContainer"], org.GetProperty("completedSteps").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["ResultsDatabase", "BlobContainer", "InitialAdmin", "Quotas"], org.GetProperty("completedSteps").EnumerateArray().Select(s => s.GetString()));
         var results = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer) { Database = $"moldash_org_{id:N}" };
         await using var connection = new NpgsqlConnection(results.ConnectionString);
         await connection.OpenAsync();
