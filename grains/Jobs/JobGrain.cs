@@ -161,10 +161,7 @@ public sealed class JobGrain(
             JobMetrics.QueueWait.Record((node.StartedAt - node.QueuedAt)?.TotalSeconds ?? 0);
         }
         AddEvent(JobEventKinds.Started, node, NodeStatus.Running, $"attempt {attempt} started on {instance}");
-
-        // Progress needs no write of its own: a running node is as active as a queued one (both are dispatched
-        // again after a failover), so its events are written and recorded with the job's next transition.
-        await PublishAsync();
+        await CommitAsync();
     }
 
     public async Task OnRunAttemptFailedAsync(string nodeId, Guid runId, int attempt, string reason)
@@ -176,7 +173,7 @@ public sealed class JobGrain(
 
         node.Attempts = attempt;
         AddEvent(JobEventKinds.AttemptFailed, node, node.Status, $"attempt {attempt} failed: {reason}; trying again");
-        await PublishAsync();
+        await CommitAsync();
     }
 
     public async Task OnRunFinishedAsync(string nodeId, Guid runId, TaskRunResult result)
