@@ -27,6 +27,10 @@ public sealed class CacheEntryGrain(
     TimeProvider time,
     ILogger<CacheEntryGrain> logger) : Grain, ICacheEntryGrain, IOrgOwned
 {
+    private static readonly TimeSpan UsageWriteDelay = TimeSpan.FromSeconds(1);
+
+    private IGrainTimer? usageWrite;
+
     private CacheEntryState Entry => state.State;
 
     private string Signature => CacheKey.Parse(this.GetPrimaryKeyString()).Signature;
@@ -56,8 +60,15 @@ public sealed class CacheEntryGrain(
                     Entry.HitCount++;
                 }
 
-                Follow(job);
-                await SaveAsync();
+                if (Follow(job))
+                {
+                    await SaveAsync();
+                }
+                else
+                {
+                    SaveUsageSoon();
+                }
+
                 return new PipelineRunResult(job, answer, reason, Signature);
             }
 
@@ -189,15 +200,45 @@ public sealed class CacheEntryGrain(
             $"job {job.JobId} had the same input signature and succeeded at {job.FinishedAt:O} with confidence {confidence:0.###} (threshold {threshold:0.###})"));
     }
 
-    /// <summary>Keeps the entry in step with its job, whose status the submission just read.</summary>
-    private void Follow(JobView job)
+    /// <summary>Keeps the entry in step with its job, whose status the submission just read; true when that changed it.</summary>
+    private bool Follow(JobView job)
     {
         if (Entry.Status is CacheEntryStatus.Running && job.Status is JobStatus.Succeeded)
         {
             Entry.Status = CacheEntryStatus.Completed;
             Entry.Confidence = job.Confidence;
             Entry.ExpiresAt = ExpiryAfter(job.FinishedAt);
+            return true;
         }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A hit or an attach changes only the hit count and last use: they are written a moment later, once
+    /// for all the hits in between (and when the activation ends), so a hit is answered without a write.
+    /// </summary>
+    private void SaveUsageSoon() =>
+        usageWrite ??= this.RegisterGrainTimer(SaveUsageAsync, new GrainTimerCreationOptions(UsageWriteDelay, Timeout.InfiniteTimeSpan));
+
+    private async Task SaveUsageAsync(CancellationToken cancellationToken)
+    {
+        usageWrite?.Dispose();
+        usageWrite = null;
+        if (Entry.Exists)
+        {
+            await SaveAsync();
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (usageWrite is not null)
+        {
+            await SaveUsageAsync(cancellationToken);
+        }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     private DateTimeOffset? ExpiryAfter(DateTimeOffset? finished) =>

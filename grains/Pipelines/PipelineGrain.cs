@@ -264,7 +264,10 @@ public sealed class PipelineGrain(
             Refresh = refresh,
         };
         var result = await GrainFactory.GetGrain<ICacheEntryGrain>(CacheKey.Format(RunningOrgId, signature)).SubmitAsync(submission);
-        await RecordRunAsync(result.Cache == CacheOutcome.Hit);
+
+        // Catalog statistics are not what the caller waits for (a cache hit is answered in a few milliseconds):
+        // they are written beside the answer, and a failed write only loses one count.
+        _ = RecordRunAsync(result.Cache == CacheOutcome.Hit);
         return result;
     }
 

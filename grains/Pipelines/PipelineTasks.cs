@@ -26,50 +26,49 @@ public sealed class PipelineTasks(IGrainFactory grains, Guid orgId)
 
     private async Task<IReadOnlyDictionary<string, PipelineTask>> ResolveInOrgAsync(PipelineGraph graph)
     {
-        var tasks = new Dictionary<string, PipelineTask>(StringComparer.Ordinal);
-        foreach (var (name, version) in graph.Nodes.Select(node => (node.TaskName, node.TaskVersion)).Distinct())
+        // The versions are asked at once, not one after another: a run of a known pipeline waits for one round trip.
+        var found = await Task.WhenAll(graph.Nodes.Select(node => (node.TaskName, node.TaskVersion)).Distinct()
+            .Where(task => TaskDefinitionKey.IsValidName(task.TaskName) && TaskDefinitionKey.IsValidVersion(task.TaskVersion))
+            .Select(task => ResolveOneAsync(task.TaskName, task.TaskVersion)));
+        return found.OfType<PipelineTask>().ToDictionary(task => task.Key, StringComparer.Ordinal);
+    }
+
+    /// <returns>The task version, or null when it does not exist or its document no longer loads.</returns>
+    private async Task<PipelineTask?> ResolveOneAsync(string name, string version)
+    {
+        var key = PipelineTask.KeyOf(name, version);
+        var definition = grains.GetGrain<ITaskDefinitionGrain>(TaskDefinitionKey.Format(orgId, name, version));
+        TaskDefinitionStatus status;
+        (TaskContract Contract, string Hash, string Category) known;
+        try
         {
-            if (!TaskDefinitionKey.IsValidName(name) || !TaskDefinitionKey.IsValidVersion(version))
+            if (loaded.TryGetValue(key, out known))
             {
-                continue;
+                // Known and immutable: only its status may have moved on (deprecated), and that is cheap to ask.
+                status = (await definition.PlanRunAsync([])).Status;
             }
-
-            var key = PipelineTask.KeyOf(name, version);
-            var definition = grains.GetGrain<ITaskDefinitionGrain>(TaskDefinitionKey.Format(orgId, name, version));
-            TaskDefinitionStatus status;
-            (TaskContract Contract, string Hash, string Category) known;
-            try
+            else
             {
-                if (loaded.TryGetValue(key, out known))
+                var view = await definition.GetAsync();
+                status = view.Status;
+                var contract = TaskDocumentLoader.Load(view.Document.Json, view.OperationId).Contract;
+                if (contract is null)
                 {
-                    // Known and immutable: only its status may have moved on (deprecated), and that is cheap to ask.
-                    status = (await definition.PlanRunAsync([])).Status;
+                    return null;
                 }
-                else
-                {
-                    var view = await definition.GetAsync();
-                    status = view.Status;
-                    var contract = TaskDocumentLoader.Load(view.Document.Json, view.OperationId).Contract;
-                    if (contract is null)
-                    {
-                        continue;
-                    }
 
-                    known = (contract, TaskDefinitionHash.Compute(view.Document.Json, view.Deployment), view.Category);
-                    if (status != TaskDefinitionStatus.Draft)
-                    {
-                        loaded[key] = known;
-                    }
+                known = (contract, TaskDefinitionHash.Compute(view.Document.Json, view.Deployment), view.Category);
+                if (status != TaskDefinitionStatus.Draft)
+                {
+                    loaded[key] = known;
                 }
             }
-            catch (MolDashException e) when (e.Kind == ErrorKind.NotFound)
-            {
-                continue;
-            }
-
-            tasks[key] = new PipelineTask(name, version, status, known.Contract, known.Hash, known.Category);
+        }
+        catch (MolDashException e) when (e.Kind == ErrorKind.NotFound)
+        {
+            return null;
         }
 
-        return tasks;
+        return new PipelineTask(name, version, status, known.Contract, known.Hash, known.Category);
     }
 }
