@@ -45,5 +45,5 @@ public sealed class AuditReaderGrain(IAuditLog log) : Grain, IAuditReaderGrain
     private static long? DecodeCursor(string? after) =>
         after is null ? null
         : long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id
-        : throw new MolDashException(ErrorKind.Validation, "The cursor is not one this listing returned.");
+        : throw OpaqueCursor.Foreign();
 }

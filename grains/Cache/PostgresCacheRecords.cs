@@ -43,7 +43,7 @@ public sealed class PostgresCacheRecords(OrgResultsDatabases databases) : ICache
 
     public async Task<CacheEntryPage> ListAsync(Guid orgId, CacheQuery query, string? after, int limit, CancellationToken cancellationToken)
     {
-        var cursor = after is null ? null : CacheCursor.Decode(after);
+        var cursor = after is null ? null : CreatedAtCursor.Decode(after);
         var filters = new List<string>();
         await using var command = (await databases.ForAsync(orgId)).CreateCommand();
         void Filter(string sql, string name, object value)
@@ -75,7 +75,7 @@ public sealed class PostgresCacheRecords(OrgResultsDatabases databases) : ICache
         if (cursor is not null)
         {
             Filter("(created_at, signature) < (@after_created, @after_signature)", "after_created", cursor.CreatedAt.ToUniversalTime());
-            command.Parameters.AddWithValue("after_signature", cursor.Signature);
+            command.Parameters.AddWithValue("after_signature", cursor.Key);
         }
 
         command.CommandText = $"""
@@ -102,7 +102,7 @@ public sealed class PostgresCacheRecords(OrgResultsDatabases databases) : ICache
         }
 
         items.RemoveAt(limit);
-        return new CacheEntryPage(items, new CacheCursor(items[^1].CreatedAt, items[^1].Signature).Encode());
+        return new CacheEntryPage(items, new CreatedAtCursor(items[^1].CreatedAt, items[^1].Signature).Encode());
     }
 
     public async Task<IReadOnlyList<string>> SignaturesAsync(Guid orgId, string? pipelineName, string? pipelineVersion, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Text;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Pipelines;
+using MolDash.Grains.Persistence;
 using Npgsql;
 
 namespace MolDash.Grains.Pipelines;
@@ -127,20 +128,12 @@ public sealed class PostgresPipelineCatalog(NpgsqlDataSource dataSource) : IPipe
         }
 
         items.RemoveAt(limit);
-        return new PipelineSummaryPage(items, Convert.ToBase64String(Encoding.UTF8.GetBytes($"{items[^1].OrgId:N}/{items[^1].Name}")));
+        return new PipelineSummaryPage(items, OpaqueCursor.Encode($"{items[^1].OrgId:N}/{items[^1].Name}"));
     }
 
     private static (string Name, Guid OrgId) DecodeCursor(string cursor)
     {
-        try
-        {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-            var slash = text.IndexOf('/', StringComparison.Ordinal);
-            return (text[(slash + 1)..], Guid.ParseExact(text[..slash], "N"));
-        }
-        catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
-        {
-            throw new MolDashException(ErrorKind.Validation, "The cursor is not one this listing returned.");
-        }
+        var (org, name) = OpaqueCursor.Split(OpaqueCursor.Decode(cursor), '/');
+        return Guid.TryParseExact(org, "N", out var orgId) ? (name, orgId) : throw OpaqueCursor.Foreign();
     }
 }

@@ -27,7 +27,7 @@ public sealed class ScheduleDirectoryGrain(
         if (after is not null)
         {
             var position = Guid.TryParseExact(after, "N", out var afterId) ? ids.IndexOf(afterId) : -1;
-            start = position >= 0 ? position + 1 : throw new MolDashException(ErrorKind.Validation, "The cursor is not one this listing returned.");
+            start = position >= 0 ? position + 1 : throw OpaqueCursor.Foreign();
         }
 
         var page = ids.Skip(start).Take(limit).ToList();

@@ -1,23 +1,15 @@
-using System.Text;
-using MolDash.GrainInterfaces.Errors;
+using MolDash.Grains.Persistence;
 
 namespace MolDash.Grains.Tasks;
 
 /// <summary>Keyset position in a task listing (ordered by name, then version).</summary>
 public sealed record TaskCursor(string Name, string Version)
 {
-    public string Encode() => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Name}/{Version}"));
+    public string Encode() => OpaqueCursor.Encode($"{Name}/{Version}");
 
     public static TaskCursor Decode(string cursor)
     {
-        try
-        {
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(cursor)).Split('/');
-            return parts.Length == 2 ? new TaskCursor(parts[0], parts[1]) : throw new FormatException();
-        }
-        catch (FormatException)
-        {
-            throw new MolDashException(ErrorKind.Validation, "The cursor is not one this listing returned.");
-        }
+        var (name, version) = OpaqueCursor.Split(OpaqueCursor.Decode(cursor), '/');
+        return version.Length > 0 && !version.Contains('/', StringComparison.Ordinal) ? new TaskCursor(name, version) : throw OpaqueCursor.Foreign();
     }
 }
