@@ -5,6 +5,7 @@ using MolDash.Api.Contracts;
 using MolDash.Api.Errors;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Pipelines;
+using MolDash.GrainInterfaces.TaskServices;
 using MolDash.GrainInterfaces.Tasks;
 
 namespace MolDash.Api.Endpoints;
@@ -138,7 +139,7 @@ public static class PipelineEndpoints
             var run = new PipelineRunRequest
             {
                 InputsJson = Inputs(request.Inputs),
-                Priority = request.Priority ?? default,
+                Priority = request.Priority ?? RunPriority.Normal,
                 JobId = JobId(org, user, http),
                 Refresh = request.Refresh ?? false,
             };
@@ -165,7 +166,7 @@ public static class PipelineEndpoints
         return await OnPipelineAsync(name, user, cluster, orgId, owner, async (pipeline, org) => Answer(await pipeline.RunBatchAsync(version, new PipelineBatchRequest
         {
             ItemsJson = [.. request.Items!.Select(item => JsonObjects.Merge(shared, item))],
-            Priority = request.Priority ?? default,
+            Priority = request.Priority ?? RunPriority.Normal,
             JobId = JobId(org, user, http),
             Refresh = request.Refresh ?? false,
         })));

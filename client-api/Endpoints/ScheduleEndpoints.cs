@@ -5,6 +5,7 @@ using MolDash.Api.Contracts;
 using MolDash.Api.Errors;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Schedules;
+using MolDash.GrainInterfaces.TaskServices;
 using MolDash.GrainInterfaces.Tasks;
 
 namespace MolDash.Api.Endpoints;
@@ -56,7 +57,7 @@ public static class ScheduleEndpoints
             PipelineVersion = request.Version!,
             PipelineOrgId = request.Owner == org ? null : request.Owner,
             InputsJson = request.Inputs is { ValueKind: JsonValueKind.Object } inputs ? inputs.GetRawText() : "{}",
-            Priority = request.Priority ?? default,
+            Priority = request.Priority ?? RunPriority.Normal,
             Cron = QueryText.OrNull(request.Cron),
             TimeZone = QueryText.OrNull(request.TimeZone),
             Interval = request.IntervalSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,

@@ -4,6 +4,7 @@ using MolDash.Api.Auth;
 using MolDash.Api.Contracts;
 using MolDash.Api.Errors;
 using MolDash.GrainInterfaces.Jobs;
+using MolDash.GrainInterfaces.TaskServices;
 using MolDash.GrainInterfaces.Tasks;
 
 namespace MolDash.Api.Endpoints;
@@ -46,7 +47,7 @@ public static class TaskRunEndpoints
             Kind = JobKind.Task,
             Target = $"{name}@{version}",
             Nodes = [node],
-            Priority = request.Priority ?? default,
+            Priority = request.Priority ?? RunPriority.Normal,
         };
         return await SubmitAsync(cluster, org, user, http, submission);
     }
@@ -76,7 +77,7 @@ public static class TaskRunEndpoints
             Kind = JobKind.Batch,
             Target = $"{name}@{version}",
             Nodes = [.. nodes],
-            Priority = request.Priority ?? default,
+            Priority = request.Priority ?? RunPriority.Normal,
         };
         return await SubmitAsync(cluster, org, user, http, submission);
     }

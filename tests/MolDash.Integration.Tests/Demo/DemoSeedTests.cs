@@ -38,6 +38,7 @@ public sealed class DemoSeedTests(PlatformFixture fixture) : IAsyncLifetime
         var job = await JobScenario.UntilAsync(
             member, $"/api/v1/jobs/{first.JobId}", done => done.GetProperty("status").GetString() is "Succeeded" or "Failed", TimeSpan.FromMinutes(4));
         Assert.True(job.GetProperty("status").GetString() == "Succeeded", job.ToString());
+        Assert.Equal("Normal", job.GetProperty("priority").GetString());
         var results = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{first.JobId}/results")).GetProperty("items").EnumerateArray();
         var docked = results.Where(result => result.GetProperty("taskName").GetString() == "dock").ToList();
         Assert.Equal(3, docked.Count);

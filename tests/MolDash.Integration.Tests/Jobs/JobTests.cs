@@ -48,6 +48,7 @@ public sealed class JobTests(PlatformFixture fixture) : IAsyncLifetime
         var job = await member.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{jobId}");
         Assert.Equal("Succeeded", job.GetProperty("status").GetString());
         Assert.Equal(scenario.MemberId, job.GetProperty("submittedBy").GetGuid());
+        Assert.Equal("Normal", job.GetProperty("priority").GetString());
         var log = await member.GetStringAsync($"/api/v1/jobs/{jobId}/logs");
         Assert.Contains("succeeded", log, StringComparison.Ordinal);
         Assert.Equal($"jobs/{jobId:N}/job.log", job.GetProperty("logsUri").GetString());
