@@ -62,6 +62,16 @@ public sealed class InvariantCheckTests
         Assert.Single(ManifestInvariants.SecretViolations(manifests));
     }
 
+    [Fact]
+    public void An_ingress_without_sticky_sessions_is_reported()
+    {
+        var manifests = Copy();
+        var ingress = manifests.Single(m => m.Kind == "Ingress");
+        ((JsonObject)ingress.Body["metadata"]!["annotations"]!).Remove("nginx.ingress.kubernetes.io/affinity");
+
+        Assert.Contains("cookie affinity", Assert.Single(ManifestInvariants.IngressViolations(manifests)), StringComparison.Ordinal);
+    }
+
     private static List<Manifest> Copy() =>
         Rendered.Select(m => m with { Body = (JsonObject)m.Body.DeepClone() }).ToList();
 

@@ -129,7 +129,7 @@ public static class ManifestInvariants
             && m.Body["spec"]?["scaleTargetRef"]?["name"].Text() == deployment)
         select $"no HorizontalPodAutoscaler scales Deployment {deployment}";
 
-    /// <summary>From outside, only the API's Service is reachable.</summary>
+    /// <summary>From outside, only the API's Service is reachable, with sticky sessions.</summary>
     public static IEnumerable<string> IngressViolations(IReadOnlyList<Manifest> manifests)
     {
         var ingresses = manifests.Where(m => m.Kind == "Ingress").ToList();
@@ -140,6 +140,12 @@ public static class ManifestInvariants
 
         foreach (var ingress in ingresses)
         {
+            // SignalR's Server-Sent Events and long polling must reach the pod that negotiated the connection.
+            if (ingress.Body["metadata"]?["annotations"]?["nginx.ingress.kubernetes.io/affinity"].Text() != "cookie")
+            {
+                yield return $"{ingress} has no cookie affinity for SignalR";
+            }
+
             var spec = ingress.Body["spec"];
             var backends = spec?["rules"].Objects().SelectMany(rule => rule["http"]?["paths"].Objects() ?? []).Select(path => path["backend"])
                 .Append(spec?["defaultBackend"]).OfType<JsonObject>() ?? [];
