@@ -50,6 +50,10 @@ builder.UseOrleans(silo =>
         options.ClusterId = cluster.ClusterId;
         options.ServiceId = cluster.ServiceId;
     });
+    if (endpoints.Name.Length > 0)
+    {
+        silo.Configure<SiloOptions>(options => options.SiloName = endpoints.Name);
+    }
     silo.ConfigureEndpoints(
         IPAddress.Parse(endpoints.AdvertisedAddress),
         endpoints.SiloPort,

@@ -2,10 +2,13 @@ using System.ComponentModel.DataAnnotations;
 
 namespace MolDash.Silo.Configuration;
 
-/// <summary>Where this silo listens for other silos and for clients.</summary>
+/// <summary>What this silo is called and where it listens for other silos and for clients.</summary>
 public sealed class SiloEndpointOptions
 {
     public const string Section = "Silo";
+
+    /// <summary>The silo's name in the membership table and the dashboard (the pod name in Kubernetes); empty: a name Orleans makes up.</summary>
+    public string Name { get; set; } = "";
 
     /// <summary>The address other silos and clients reach this silo at (the pod IP in Kubernetes).</summary>
     [Required]
