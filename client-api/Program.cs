@@ -30,6 +30,8 @@ builder.UseOrleansClient(client =>
         options.Invariant = "Npgsql";
         options.ConnectionString = database.ConnectionString;
     });
+    // How soon silos that joined (a replacement for a dead one) become gateways of this API (Orleans:Gateway; default in appsettings.json).
+    client.Configure<GatewayOptions>(builder.Configuration.GetSection("Orleans:Gateway"));
     client.AddDashboard();
 });
 

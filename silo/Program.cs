@@ -7,6 +7,7 @@ using MolDash.Grains.Identity.Sessions;
 using MolDash.Grains.Identity.Throttling;
 using MolDash.Grains.Invitations;
 using MolDash.Grains.Jobs;
+using MolDash.Grains.Persistence;
 using MolDash.Grains.Storage;
 using MolDash.Grains.TaskServices.Kubernetes;
 using MolDash.ServiceDefaults;
@@ -73,8 +74,13 @@ builder.UseOrleans(silo =>
     // The job watchdog may tick faster than Orleans' default minimum (tests and small clusters recover sooner).
     silo.Configure<ReminderOptions>(options =>
         options.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(options.MinimumReminderPeriod.Ticks, jobs.WatchdogPeriod.Ticks)));
+    // How soon a silo that stopped answering is declared dead and its grains move to the others (Orleans:Membership;
+    // production defaults in appsettings.json, measured in docs/reliability.md).
+    silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
     // Idle activations are collected after CollectionAge (Orleans' default unless configured).
     silo.Configure<GrainCollectionOptions>(builder.Configuration.GetSection("GrainCollection"));
+    // Outermost: a database outage anywhere in a call, access checks included, is a 503 to retry.
+    silo.AddIncomingGrainCallFilter<DatabaseOutageFilter>();
     silo.AddIncomingGrainCallFilter<GrainAccessFilter>();
     silo.AddDashboard();
 });

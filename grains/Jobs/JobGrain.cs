@@ -73,7 +73,25 @@ public sealed class JobGrain(
 
         var deterministic = await PlanAsync(submission);
         await GrainFactory.GetGrain<IOrgJobSlotsGrain>(OwnerOrgId).AcquireAsync(JobId);
+        try
+        {
+            await AcceptAsync(submission, deterministic);
+        }
+        catch
+        {
+            // Not known to be stored (the database or the watchdog failed): this activation must not answer a retry
+            // with the same Idempotency-Key as if the job existed. The next call reads what storage holds.
+            DeactivateOnIdle();
+            throw;
+        }
 
+        JobMetrics.Submitted.Add(1);
+        JobMetrics.Active.Add(1);
+        return View();
+    }
+
+    private async Task AcceptAsync(JobSubmission submission, Dictionary<string, bool> deterministic)
+    {
         var caller = CallerContext.Current!;
         Job.Kind = submission.Kind;
         Job.Target = submission.Target;
@@ -90,9 +108,6 @@ public sealed class JobGrain(
         await Watchdog.WatchAsync(JobId);
         ScheduleReadyNodes();
         await CommitAsync();
-        JobMetrics.Submitted.Add(1);
-        JobMetrics.Active.Add(1);
-        return View();
     }
 
     public Task<JobView> GetAsync() => Task.FromResult(RequireExisting().View());
