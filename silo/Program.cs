@@ -17,6 +17,7 @@ using MolDash.Silo.Configuration;
 using MolDash.Silo.Health;
 using MolDash.Silo.Startup;
 using Orleans.Configuration;
+using Orleans.Serialization;
 using Orleans.Dashboard;
 
 // Content (appsettings.json, wwwroot) is found beside the assembly, wherever the process is started from.
@@ -41,6 +42,9 @@ builder.Services.AddMolDashGrainServices(database.ConnectionString);
 builder.Services.AddKubernetesTaskDiscovery(builder.Configuration);
 var jobs = builder.Configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
 
+// Npgsql's exceptions cross between silos and to the API (a grain whose state cannot be read while PostgreSQL is
+// down fails to activate with one); without this they have no codec and the caller gets a serialization error.
+builder.Services.Configure<ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("Npgsql"));
 // Registered before UseOrleans so it finishes before the silo starts: the providers need the schema.
 builder.Services.AddHostedService<MetadataDatabaseInitializer>();
 

@@ -568,8 +568,9 @@ public sealed class JobGrain(
             Job.UnrecordedEvents.Clear();
             Job.UnrecordedResults.Clear();
         }
-        catch (Exception e) when (e is DbException or TimeoutException)
+        catch (Exception e) when (e is DbException or TimeoutException or MolDashException { Kind: ErrorKind.Unavailable })
         {
+            // The records store reports an outage as Unavailable: the job's own write already succeeded, so the caller must not hear a failure.
             logger.LogWarning(e, "Job {JobId}: the results database is unreachable; its events stay in the job's state until the next try", JobId);
         }
     }

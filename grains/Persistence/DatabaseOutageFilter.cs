@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using MolDash.GrainInterfaces.Errors;
+using Npgsql;
 using Orleans.Storage;
 
 namespace MolDash.Grains.Persistence;
@@ -16,6 +17,11 @@ public sealed class DatabaseOutageFilter(ILogger<DatabaseOutageFilter> logger) :
 {
     /// <summary>What the 503 suggests: about the time a restarting PostgreSQL takes to accept connections again.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    // The server is shutting down, crashed, or still starting (57P01, 57P02, 57P03).
+    private const string AdminShutdown = "57P01";
+    private const string CrashShutdown = "57P02";
+    private const string CannotConnectNow = "57P03";
 
     public async Task Invoke(IIncomingGrainCallContext context)
     {
@@ -35,12 +41,15 @@ public sealed class DatabaseOutageFilter(ILogger<DatabaseOutageFilter> logger) :
         }
     }
 
-    /// <summary>A transient database failure (not a constraint or a bad query) or a lost write's ETag conflict, however wrapped.</summary>
+    /// <summary>
+    /// A transient database failure (not a constraint or a bad query: the server is down, restarting or unreachable)
+    /// or a lost write's ETag conflict, however wrapped.
+    /// </summary>
     public static bool IsOutage(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is DbException { IsTransient: true } or InconsistentStateException)
+            if (e is DbException { IsTransient: true } or PostgresException { SqlState: AdminShutdown or CrashShutdown or CannotConnectNow } or InconsistentStateException)
             {
                 return true;
             }
