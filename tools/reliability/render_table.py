@@ -60,8 +60,9 @@ def render(runs, machine):
         "*Accepted*: jobs the API answered 202 for (every submission carries an Idempotency-Key and is retried with it",
         "until accepted). *Lost*: accepted jobs that never reached a final state or were answered 404. *Run twice*:",
         "node runs the task service completed more often than the distinct runs accepted (work done twice; repeats",
-        "answered from its idempotency store are not counted). *Re-run after abort*: runs the service started whose",
-        "caller died before the answer (a killed silo's calls), run again under the same key. *Retried answers*: 503s,",
+        "answered from its idempotency store are not counted). *Re-run after abort*: runs the service started but did",
+        "not finish because their caller went away (a killed silo's calls, attempts past the task's timeout), run again",
+        "under the same key. *Retried answers*: 503s,",
         "429s and refused or dropped connections a client retried. *Serving again*: from the fault until the first job",
         "submitted after it completed (for the API kill: until every live client had reconnected to the other API).",
     ]

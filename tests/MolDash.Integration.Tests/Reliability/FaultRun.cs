@@ -41,4 +41,13 @@ public sealed record FaultRun(
         tally.ServerErrors,
         serveAgain?.TotalSeconds,
         notes);
+
+    /// <summary>What a user must see after a fault that should not have cost anything: every accepted job succeeded, once, and no 500.</summary>
+    public void AssertEveryAcceptedJobSucceededOnce()
+    {
+        Assert.Equal(Accepted, Succeeded);
+        Assert.Equal(0, Lost);
+        Assert.Equal(0, Duplicates);
+        Assert.Equal(0, ServerErrors);
+    }
 }

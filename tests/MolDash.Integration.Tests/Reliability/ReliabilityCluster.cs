@@ -83,6 +83,13 @@ public sealed class ReliabilityCluster : IAsyncLifetime
 
     public ResilientJobClient Client(FaultTally tally) => new(ApiAddresses, Scenario.MemberToken, tally);
 
+    /// <summary>Starts a fault run on a cluster at full strength: the echo service's counts before it, and a client whose tally the run fills.</summary>
+    public async Task<(EchoStats Before, ResilientJobClient Client)> StartRunAsync()
+    {
+        await RestoreAsync();
+        return (await EchoIdle.StatsAsync(Echo), Client(new FaultTally()));
+    }
+
     /// <summary>Brings the cluster back to full strength after a fault killed some of it (new processes, as an orchestrator would start).</summary>
     public async Task RestoreAsync()
     {
