@@ -40,8 +40,7 @@ public sealed class ApiKillTests(ReliabilityCluster cluster)
                 }
             }
 
-            var load = SteadyLoad.RunAsync(client, Load, "api kill");
-            await SteadyLoad.UntilAcceptedAsync(tally, FollowedJobs + (Load.Total / 3));
+            var load = await SteadyLoad.StartAsync(client, Load, "api kill");
             var missed = followed.Count(jobId => watchers.TrueForAll(watcher => watcher.StatusOf(jobId) != "Succeeded"));
             var sinceKill = Stopwatch.StartNew();
             await cluster.KillApiAsync(victim);

@@ -10,7 +10,7 @@ namespace MolDash.Integration.Tests.Reliability;
 [Collection(ReliabilityGroup.Name)]
 public sealed class DatabaseRestartTests(ReliabilityCluster cluster)
 {
-    private static readonly LoadShape Load = new(Submitters: 3, JobsEach: 15, Every: TimeSpan.FromMilliseconds(600), DelayMs: 400);
+    private static readonly LoadShape Load = LoadShape.Steady;
 
     /// <summary>How long the server stays down: a submission is tried every half second meanwhile, each once, to see what a client is told.</summary>
     private static readonly TimeSpan Downtime = TimeSpan.FromSeconds(5);
@@ -22,8 +22,7 @@ public sealed class DatabaseRestartTests(ReliabilityCluster cluster)
         using var disposeClient = client;
         var tally = client.Tally;
 
-        var load = SteadyLoad.RunAsync(client, Load, "database restart");
-        await SteadyLoad.UntilAcceptedAsync(tally, Load.Total / 3);
+        var load = await SteadyLoad.StartAsync(client, Load, "database restart");
         await TestPostgresServer.StopAsync();
         var whileDown = new List<HttpStatusCode>();
         var down = Stopwatch.StartNew();

@@ -6,7 +6,7 @@ namespace MolDash.Integration.Tests.Reliability;
 [Collection(ReliabilityGroup.Name)]
 public sealed class SiloKillTests(ReliabilityCluster cluster)
 {
-    private static readonly LoadShape Load = new(Submitters: 3, JobsEach: 15, Every: TimeSpan.FromMilliseconds(600), DelayMs: 400);
+    private static readonly LoadShape Load = LoadShape.Steady;
 
     [Fact]
     public async Task Every_job_accepted_around_a_silo_kill_succeeds_no_node_runs_twice_and_the_cluster_serves_again()
@@ -15,8 +15,7 @@ public sealed class SiloKillTests(ReliabilityCluster cluster)
         using var disposeClient = client;
         var tally = client.Tally;
 
-        var load = SteadyLoad.RunAsync(client, Load, "silo kill");
-        await SteadyLoad.UntilAcceptedAsync(tally, Load.Total / 3);
+        var load = await SteadyLoad.StartAsync(client, Load, "silo kill");
         var sinceKill = Stopwatch.StartNew();
         await cluster.KillSiloAsync();
         var servedAgain = await ServeAgainProbe.MeasureAsync(client, sinceKill);

@@ -7,15 +7,20 @@ public static class SteadyLoad
 {
     private static readonly TimeSpan SubmissionPatience = TimeSpan.FromSeconds(90);
 
-    /// <summary>Starts the load; the task completes when every submission was accepted.</summary>
-    public static Task RunAsync(ResilientJobClient client, LoadShape shape, string label) =>
-        Task.WhenAll(Enumerable.Range(0, shape.Submitters).Select(submitter => SubmitterAsync(client, shape, $"{label} {submitter}")));
-
     /// <summary>
-    /// Waits until the first jobs of a load were accepted (the fault then hits a cluster that is busy), polling
-    /// the tally; fails the test if the platform accepts fewer than <paramref name="count"/> in a minute.
+    /// Starts the load and returns once a third of it was accepted, so the fault that follows hits a busy cluster;
+    /// the task it returns completes when every submission was accepted.
     /// </summary>
-    public static async Task UntilAcceptedAsync(FaultTally tally, int count)
+    public static async Task<Task> StartAsync(ResilientJobClient client, LoadShape shape, string label)
+    {
+        var acceptedBefore = client.Tally.AcceptedCount;
+        var load = Task.WhenAll(Enumerable.Range(0, shape.Submitters).Select(submitter => SubmitterAsync(client, shape, $"{label} {submitter}")));
+        await UntilAcceptedAsync(client.Tally, acceptedBefore + (shape.Total / 3));
+        return load;
+    }
+
+    /// <summary>Polls the tally until <paramref name="count"/> jobs were accepted; fails the test if that takes more than a minute.</summary>
+    private static async Task UntilAcceptedAsync(FaultTally tally, int count)
     {
         var clock = Stopwatch.StartNew();
         while (tally.AcceptedCount < count)
