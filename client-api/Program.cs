@@ -9,6 +9,7 @@ using MolDash.ServiceDefaults;
 using MolDash.ServiceDefaults.Configuration;
 using MolDash.ServiceDefaults.Health;
 using Orleans.Configuration;
+using Orleans.Serialization;
 using Orleans.Dashboard;
 
 // Content (appsettings.json, wwwroot) is found beside the assembly, wherever the process is started from.
@@ -30,9 +31,14 @@ builder.UseOrleansClient(client =>
         options.Invariant = "Npgsql";
         options.ConnectionString = database.ConnectionString;
     });
+    // How soon silos that joined (a replacement for a dead one) become gateways of this API (Orleans:Gateway; default in appsettings.json).
+    client.Configure<GatewayOptions>(builder.Configuration.GetSection("Orleans:Gateway"));
     client.AddDashboard();
 });
 
+// Npgsql's exceptions cross between silos and to the API (a grain whose state cannot be read while PostgreSQL is
+// down fails to activate with one); without this they have no codec and the caller gets a serialization error.
+builder.Services.Configure<ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("Npgsql"));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMolDashAuthentication(builder.Configuration);
 builder.Services.AddOptions<ExternalLoginOptions>().BindConfiguration(ExternalLoginOptions.Section);

@@ -7,6 +7,7 @@ using MolDash.Grains.Identity.Sessions;
 using MolDash.Grains.Identity.Throttling;
 using MolDash.Grains.Invitations;
 using MolDash.Grains.Jobs;
+using MolDash.Grains.Persistence;
 using MolDash.Grains.Storage;
 using MolDash.Grains.TaskServices.Kubernetes;
 using MolDash.ServiceDefaults;
@@ -16,6 +17,7 @@ using MolDash.Silo.Configuration;
 using MolDash.Silo.Health;
 using MolDash.Silo.Startup;
 using Orleans.Configuration;
+using Orleans.Serialization;
 using Orleans.Dashboard;
 
 // Content (appsettings.json, wwwroot) is found beside the assembly, wherever the process is started from.
@@ -40,6 +42,9 @@ builder.Services.AddMolDashGrainServices(database.ConnectionString);
 builder.Services.AddKubernetesTaskDiscovery(builder.Configuration);
 var jobs = builder.Configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
 
+// Npgsql's exceptions cross between silos and to the API (a grain whose state cannot be read while PostgreSQL is
+// down fails to activate with one); without this they have no codec and the caller gets a serialization error.
+builder.Services.Configure<ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("Npgsql"));
 // Registered before UseOrleans so it finishes before the silo starts: the providers need the schema.
 builder.Services.AddHostedService<MetadataDatabaseInitializer>();
 
@@ -77,8 +82,13 @@ builder.UseOrleans(silo =>
     // The job watchdog may tick faster than Orleans' default minimum (tests and small clusters recover sooner).
     silo.Configure<ReminderOptions>(options =>
         options.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(options.MinimumReminderPeriod.Ticks, jobs.WatchdogPeriod.Ticks)));
+    // How soon a silo that stopped answering is declared dead and its grains move to the others (Orleans:Membership;
+    // production defaults in appsettings.json, measured in docs/reliability.md).
+    silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
     // Idle activations are collected after CollectionAge (Orleans' default unless configured).
     silo.Configure<GrainCollectionOptions>(builder.Configuration.GetSection("GrainCollection"));
+    // Outermost: a database outage anywhere in a call, access checks included, is a 503 to retry.
+    silo.AddIncomingGrainCallFilter<DatabaseOutageFilter>();
     silo.AddIncomingGrainCallFilter<GrainAccessFilter>();
     silo.AddDashboard();
 });

@@ -1,8 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using MolDash.GrainInterfaces.Errors;
 using Orleans.Runtime;
+using Orleans.Serialization;
 
 namespace MolDash.Api.Errors;
 
@@ -12,6 +14,9 @@ namespace MolDash.Api.Errors;
 /// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>About the time a restarting PostgreSQL takes to accept connections again.</summary>
+    private static readonly TimeSpan DatabaseRetryAfter = TimeSpan.FromSeconds(5);
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, detail) = exception switch
@@ -20,6 +25,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
             SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
                 (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The cluster did not answer in time; try again."),
+            _ when IsDatabaseFailure(exception) =>
+                (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database is unavailable; try again in a few seconds."),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", "An unexpected error occurred; quote the trace id when reporting it."),
         };
 
@@ -29,9 +36,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         }
 
         httpContext.Response.StatusCode = status;
-        if (exception is MolDashException { RetryAfter: { } retryAfter })
+        var retryAfter = exception is MolDashException { RetryAfter: { } after } ? after : IsDatabaseFailure(exception) ? DatabaseRetryAfter : (TimeSpan?)null;
+        if (retryAfter is { } wait)
         {
-            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -42,6 +50,24 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 ? FieldProblem(invalid, status, title)
                 : new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
+    }
+
+    /// <summary>
+    /// A database failure the grains did not translate: a grain whose state could not be read fails to activate with
+    /// Npgsql's exception (or, where its type cannot be loaded, Orleans' stand-in naming it). The database is down or
+    /// restarting; asking again later is all a client can do.
+    /// </summary>
+    private static bool IsDatabaseFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is DbException || (e is UnavailableExceptionFallbackException fallback && fallback.ExceptionType?.StartsWith("Npgsql.", StringComparison.Ordinal) == true))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Errors keyed by JSON pointer, like the API's own field errors.</summary>

@@ -73,7 +73,25 @@ public sealed class JobGrain(
 
         var deterministic = await PlanAsync(submission);
         await GrainFactory.GetGrain<IOrgJobSlotsGrain>(OwnerOrgId).AcquireAsync(JobId);
+        try
+        {
+            await AcceptAsync(submission, deterministic);
+        }
+        catch
+        {
+            // Not known to be stored (the database or the watchdog failed): this activation must not answer a retry
+            // with the same Idempotency-Key as if the job existed. The next call reads what storage holds.
+            DeactivateOnIdle();
+            throw;
+        }
 
+        JobMetrics.Submitted.Add(1);
+        JobMetrics.Active.Add(1);
+        return View();
+    }
+
+    private async Task AcceptAsync(JobSubmission submission, Dictionary<string, bool> deterministic)
+    {
         var caller = CallerContext.Current!;
         Job.Kind = submission.Kind;
         Job.Target = submission.Target;
@@ -90,9 +108,6 @@ public sealed class JobGrain(
         await Watchdog.WatchAsync(JobId);
         ScheduleReadyNodes();
         await CommitAsync();
-        JobMetrics.Submitted.Add(1);
-        JobMetrics.Active.Add(1);
-        return View();
     }
 
     public Task<JobView> GetAsync() => Task.FromResult(RequireExisting().View());
@@ -553,8 +568,9 @@ public sealed class JobGrain(
             Job.UnrecordedEvents.Clear();
             Job.UnrecordedResults.Clear();
         }
-        catch (Exception e) when (e is DbException or TimeoutException)
+        catch (Exception e) when (e is DbException or TimeoutException or MolDashException { Kind: ErrorKind.Unavailable })
         {
+            // The records store reports an outage as Unavailable: the job's own write already succeeded, so the caller must not hear a failure.
             logger.LogWarning(e, "Job {JobId}: the results database is unreachable; its events stay in the job's state until the next try", JobId);
         }
     }

@@ -214,17 +214,21 @@ public sealed partial class TaskServiceGrain(
                 await job.OnRunFinishedAsync(dispatch.NodeId, dispatch.Request.RunId, result);
                 return;
             }
-            catch (Exception e) when (e is TimeoutException or OrleansException && attempt < settings.ReportAttempts)
+            catch (Exception e) when (IsTransient(e) && attempt < settings.ReportAttempts)
             {
                 await Task.Delay(settings.RetryBackoff * Math.Pow(2, attempt - 1), time);
             }
-            catch (Exception e) when (e is TimeoutException or OrleansException)
+            catch (Exception e) when (IsTransient(e))
             {
                 // The job's watchdog dispatches the run again; the service answers it from its idempotency store.
                 return;
             }
         }
     }
+
+    /// <summary>The job's silo is gone or slow, or its database is down: worth trying again, or leaving to the watchdog.</summary>
+    private static bool IsTransient(Exception e) =>
+        e is TimeoutException or OrleansException or MolDashException { Kind: ErrorKind.Unavailable };
 
     /// <param name="dataOrg">The org whose artifacts the parameters name.</param>
     private async Task<TaskRunResult> RunAsync(TaskRunRequest request, IRunReporter reporter, Guid dataOrg, CancellationToken cancellationToken)

@@ -9,6 +9,9 @@ public static class TestEnvironment
     /// <summary>An Azure Storage connection string for Azurite.</summary>
     public static string BlobConnectionString => Required("MOLDASH_TEST_BLOB");
 
+    /// <summary>The folder of the throwaway services (the PostgreSQL data directory is its "postgres").</summary>
+    public static string WorkDirectory => Required("MOLDASH_TEST_WORK");
+
     private static string Required(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value

@@ -60,8 +60,12 @@ public sealed record EchoInput(string Message, int DelayMs, int FailTimes, EchoM
                 return EchoMode.Malformed;
             case "async":
                 return EchoMode.Async;
+            case "reset":
+                return EchoMode.Reset;
+            case "die":
+                return EchoMode.Die;
             default:
-                errors["/mode"] = ["mode is one of ok, error500, malformed, async."];
+                errors["/mode"] = ["mode is one of ok, error500, malformed, async, reset, die."];
                 return EchoMode.Ok;
         }
     }

@@ -11,4 +11,8 @@ public enum EchoMode
     Malformed,
     /// <summary>202 with a Location to poll.</summary>
     Async,
+    /// <summary>After delayMs, the connection is aborted without an answer (the caller sees a reset).</summary>
+    Reset,
+    /// <summary>After delayMs, the whole process is killed, as a crash or an OOM kill would end it.</summary>
+    Die,
 }

@@ -16,8 +16,12 @@ public sealed class EchoRuns(EchoInstance instance, TimeProvider time, IHostAppl
     private long executions;
     private long duplicates;
     private long inFlight;
+    private long completed;
+    private long abandoned;
 
-    public EchoStats Stats => new(Interlocked.Read(ref executions), Interlocked.Read(ref duplicates), Interlocked.Read(ref inFlight));
+    public EchoStats Stats => new(
+        Interlocked.Read(ref executions), Interlocked.Read(ref duplicates), Interlocked.Read(ref inFlight),
+        Interlocked.Read(ref completed), Interlocked.Read(ref abandoned));
 
     public EchoRun? Find(string id) => byId.GetValueOrDefault(id);
 
@@ -93,9 +97,11 @@ public sealed class EchoRuns(EchoInstance instance, TimeProvider time, IHostAppl
         {
             await Task.Delay(TimeSpan.FromMilliseconds(input.DelayMs), time, cancellationToken);
             work.SetResult(Output(input, attempt));
+            Interlocked.Increment(ref completed);
         }
         catch (OperationCanceledException e)
         {
+            Interlocked.Increment(ref abandoned);
             forget?.Invoke(run);
             work.SetCanceled(e.CancellationToken);
         }

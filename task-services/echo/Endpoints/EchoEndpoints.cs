@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MolDash.EchoService.Echo;
@@ -39,6 +40,15 @@ public static class EchoEndpoints
                 return Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Failing on purpose (mode error500).");
             case EchoMode.Malformed:
                 return Results.Text(NotJson, "application/json", statusCode: StatusCodes.Status200OK);
+            case EchoMode.Reset:
+                await Task.Delay(input.DelayMs, http.RequestAborted);
+                http.Abort();
+                return Results.Empty;
+            case EchoMode.Die:
+                await Task.Delay(input.DelayMs, http.RequestAborted);
+                // SIGKILL to itself: no graceful shutdown, no answer, no deregistration.
+                Process.GetCurrentProcess().Kill();
+                return Results.Empty;
         }
 
         var admission = runs.Admit(http.Request.Headers["Idempotency-Key"].FirstOrDefault(), input, http.RequestAborted);

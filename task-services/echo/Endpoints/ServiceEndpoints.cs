@@ -17,7 +17,14 @@ public static class ServiceEndpoints
         app.MapGet("/stats", (EchoRuns runs) =>
         {
             var stats = runs.Stats;
-            var json = new JsonObject { ["executions"] = stats.Executions, ["duplicates"] = stats.Duplicates, ["inFlight"] = stats.InFlight };
+            var json = new JsonObject
+            {
+                ["executions"] = stats.Executions,
+                ["duplicates"] = stats.Duplicates,
+                ["inFlight"] = stats.InFlight,
+                ["completed"] = stats.Completed,
+                ["abandoned"] = stats.Abandoned,
+            };
             return Results.Text(json.ToJsonString(), "application/json");
         });
         return app;

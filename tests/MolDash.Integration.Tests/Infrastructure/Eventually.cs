@@ -12,4 +12,16 @@ public static class Eventually
 
         Assert.True(await condition());
     }
+
+    /// <summary>Polls a condition on what a background client has seen until it holds; fails the test if it does not within <paramref name="within"/>.</summary>
+    public static async Task HoldsAsync(Func<bool> condition, TimeSpan within, string because)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition(), because);
+    }
 }

@@ -49,8 +49,10 @@ public sealed class JobScenario
     }
 
     /// <summary>Registers, publishes and serves one operation of the service as task {taskName} 1.0.0 (deterministic).</summary>
+    /// <param name="timeoutSeconds">How long one attempt may take before the platform gives up on it.</param>
     public static async Task AddTaskAsync(
-        PlatformUnderTest platform, string adminToken, Uri serviceAddress, string taskName, string? operationId, int maxAttempts = 3, bool registerInstance = true)
+        PlatformUnderTest platform, string adminToken, Uri serviceAddress, string taskName, string? operationId, int maxAttempts = 3, bool registerInstance = true,
+        int timeoutSeconds = 300)
     {
         using var admin = platform.CreateClient(adminToken);
         using var service = new HttpClient { BaseAddress = serviceAddress };
@@ -63,7 +65,7 @@ public sealed class JobScenario
             category = "testing",
             document,
             operationId,
-            deployment = new { image = $"moldash/{taskName}:1", maxAttempts, timeoutSeconds = 300, deterministic = true },
+            deployment = new { image = $"moldash/{taskName}:1", maxAttempts, timeoutSeconds, deterministic = true },
         }))
         {
             defined.EnsureSuccessStatusCode();

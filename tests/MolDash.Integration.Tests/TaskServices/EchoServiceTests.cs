@@ -28,7 +28,7 @@ public sealed class EchoServiceTests(EchoServiceFixture fixture) : IClassFixture
         Assert.Equal("hello", first.Json["message"]!.GetValue<string>());
         Assert.Equal(EchoServiceFixture.InstanceName, first.Json["instance"]!.GetValue<string>());
         Assert.Equal(1, first.Json["attempt"]!.GetValue<int>());
-        Assert.Equal(before with { Executions = before.Executions + 1, Duplicates = before.Duplicates + 1 }, await fixture.Service.StatsAsync());
+        Assert.Equal(before with { Executions = before.Executions + 1, Duplicates = before.Duplicates + 1, Completed = before.Completed + 1 }, await fixture.Service.StatsAsync());
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class EchoServiceTests(EchoServiceFixture fixture) : IClassFixture
         await EchoAsync(new { message = "a" });
         await EchoAsync(new { message = "a" });
 
-        Assert.Equal(before with { Executions = before.Executions + 2 }, await fixture.Service.StatsAsync());
+        Assert.Equal(before with { Executions = before.Executions + 2, Completed = before.Completed + 2 }, await fixture.Service.StatsAsync());
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class EchoServiceTests(EchoServiceFixture fixture) : IClassFixture
 
         Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.Status));
         Assert.Equal(answers[0].Body, answers[1].Body);
-        Assert.Equal(before with { Executions = before.Executions + 1, Duplicates = before.Duplicates + 1 }, await fixture.Service.StatsAsync());
+        Assert.Equal(before with { Executions = before.Executions + 1, Duplicates = before.Duplicates + 1, Completed = before.Completed + 1 }, await fixture.Service.StatsAsync());
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class EchoServiceTests(EchoServiceFixture fixture) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, retry.Status);
         Assert.Equal(2, retry.Json["attempt"]!.GetValue<int>());
-        Assert.Equal(before with { Executions = before.Executions + 2 }, await fixture.Service.StatsAsync());
+        Assert.Equal(before with { Executions = before.Executions + 2, Completed = before.Completed + 1, Abandoned = before.Abandoned + 1 }, await fixture.Service.StatsAsync());
     }
 
     [Fact]
@@ -127,6 +127,14 @@ public sealed class EchoServiceTests(EchoServiceFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.InternalServerError, error.Status);
         Assert.Equal(HttpStatusCode.OK, malformed.Status);
         Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(malformed.Body));
+    }
+
+    [Fact]
+    public async Task Reset_mode_drops_the_connection_without_an_answer_and_the_service_keeps_serving()
+    {
+        await Assert.ThrowsAsync<HttpRequestException>(() => EchoAsync(new { message = "x", mode = "reset", delayMs = 50 }));
+
+        Assert.Equal(HttpStatusCode.OK, (await EchoAsync(new { message = "still here" })).Status);
     }
 
     [Fact]
@@ -153,7 +161,7 @@ public sealed class EchoServiceTests(EchoServiceFixture fixture) : IClassFixture
         var message = Assert.Single(contract.Form.Fields, field => field.Name == "message");
         Assert.True(message.Required);
         var mode = Assert.Single(contract.Form.Fields, field => field.Name == "mode");
-        Assert.Equal(["\"ok\"", "\"error500\"", "\"malformed\"", "\"async\""], mode.Options.Select(option => option.Json));
+        Assert.Equal(["\"ok\"", "\"error500\"", "\"malformed\"", "\"async\"", "\"reset\"", "\"die\""], mode.Options.Select(option => option.Json));
         Assert.Empty(contract.ValidateParameters(JsonNode.Parse("""{"message":"hi","delayMs":10,"mode":"async"}""")));
         Assert.NotEmpty(contract.ValidateParameters(JsonNode.Parse("""{"delayMs":-1}""")));
     }
