@@ -38,9 +38,10 @@ public sealed class PlatformUnderTest : IAsyncDisposable
     public List<ServiceProcess> Extra { get; } = [];
 
     /// <param name="settings">Configuration for both processes on top of the defaults, as environment variables ("Section__Key").</param>
-    public static async Task<PlatformUnderTest> StartAsync(string purpose, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="postgresServer">A PostgreSQL server of the test's own (superuser connection string); the shared one when left out.</param>
+    public static async Task<PlatformUnderTest> StartAsync(string purpose, IReadOnlyDictionary<string, string>? settings = null, string? postgresServer = null)
     {
-        var database = TestDatabase.CreateName(purpose);
+        var database = TestDatabase.CreateName(purpose, postgresServer);
         var environment = new Dictionary<string, string>
         {
             ["Database__ConnectionString"] = database.ConnectionString,

@@ -1,40 +1,64 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace MolDash.Testing;
 
 /// <summary>
-/// The throwaway PostgreSQL server `./moldash test` started (its data directory is in MOLDASH_TEST_WORK),
-/// stopped and started again as an operator or a crash would. Every test's database is on it: only tests
-/// that run alone (a collection with parallelization disabled) may stop it.
+/// A PostgreSQL server of its own (a throwaway cluster on a free port, beside the one `./moldash test` started),
+/// for tests that stop and start their database server as an operator or a crash would: stopping it touches
+/// no other test's database, whatever runs meanwhile in this or another test process.
 /// </summary>
-public static class TestPostgresServer
+public sealed class TestPostgresServer : IAsyncDisposable
 {
-    private static string DataDirectory => Path.Combine(TestEnvironment.WorkDirectory, "postgres");
+    private readonly string dataDirectory;
+    private readonly int port;
+
+    private TestPostgresServer(string dataDirectory, int port)
+    {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+    }
+
+    /// <summary>A superuser connection string without a database name, as TestEnvironment.PostgresServer.</summary>
+    public string ConnectionString => string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={port};Username=postgres");
+
+    public static async Task<TestPostgresServer> StartAsync()
+    {
+        var data = Path.Combine(TestEnvironment.WorkDirectory, $"postgres-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(data);
+        // PostgreSQL refuses to run as root; the cluster belongs to `postgres`, as `./moldash test` makes its own.
+        await RunAsync("chown", "postgres:postgres", data);
+        await RunAsync("runuser", "-u", "postgres", "--", Path.Combine(BinDirectory(), "initdb"), "-D", data, "-U", "postgres", "-E", "UTF8", "--auth=trust");
+        var server = new TestPostgresServer(data, FreePort.Next());
+        await server.StartAgainAsync();
+        return server;
+    }
 
     /// <summary>Stops the server at once (fast shutdown: open connections are cut, as a restart or failover cuts them).</summary>
-    public static async Task StopAsync()
+    public Task StopAsync() => PgCtlAsync("-D", dataDirectory, "-m", "fast", "-w", "stop");
+
+    public Task StartAgainAsync() => PgCtlAsync(
+        "-D", dataDirectory,
+        "-o", string.Create(CultureInfo.InvariantCulture, $"-k {dataDirectory} -c listen_addresses=127.0.0.1 -p {port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"),
+        "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60", "start");
+
+    public async ValueTask DisposeAsync()
     {
-        // The command line it was started with, to start it again the same way (port, socket directory, settings).
-        var options = await File.ReadAllTextAsync(Path.Combine(DataDirectory, "postmaster.opts"));
-        await File.WriteAllTextAsync(StartOptionsFile, options);
-        await PgCtlAsync("-D", DataDirectory, "-m", "fast", "-w", "stop");
+        if (File.Exists(Path.Combine(dataDirectory, "postmaster.pid")))
+        {
+            await StopAsync();
+        }
+
+        Directory.Delete(dataDirectory, recursive: true);
     }
 
-    public static async Task StartAsync()
-    {
-        // postmaster.opts is the postgres binary followed by its quoted arguments; pg_ctl -o takes the arguments.
-        var options = (await File.ReadAllTextAsync(StartOptionsFile)).Trim();
-        var arguments = options[(options.IndexOf(' ', StringComparison.Ordinal) + 1)..];
-        await PgCtlAsync("-D", DataDirectory, "-o", arguments, "-l", Path.Combine(DataDirectory, "server.log"), "-w", "-t", "60", "start");
-    }
+    private static Task PgCtlAsync(params string[] arguments) =>
+        RunAsync(["runuser", "-u", "postgres", "--", Path.Combine(BinDirectory(), "pg_ctl"), .. arguments]);
 
-    private static string StartOptionsFile => Path.Combine(TestEnvironment.WorkDirectory, "postgres.start-options");
-
-    private static async Task PgCtlAsync(params string[] arguments)
+    private static async Task RunAsync(params string[] command)
     {
-        // The cluster belongs to the postgres user, which `./moldash test` runs it as.
-        var info = new ProcessStartInfo("runuser") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])["-u", "postgres", "--", Path.Combine(BinDirectory(), "pg_ctl"), .. arguments])
+        var info = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in command[1..])
         {
             info.ArgumentList.Add(argument);
         }
@@ -45,7 +69,7 @@ public static class TestPostgresServer
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"pg_ctl {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await errors}");
+            throw new InvalidOperationException($"{string.Join(' ', command)} failed ({process.ExitCode}): {await output}{await errors}");
         }
     }
 

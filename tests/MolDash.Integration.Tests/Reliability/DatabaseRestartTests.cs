@@ -23,7 +23,7 @@ public sealed class DatabaseRestartTests(ReliabilityCluster cluster)
         var tally = client.Tally;
 
         var load = await SteadyLoad.StartAsync(client, Load, "database restart");
-        await TestPostgresServer.StopAsync();
+        await cluster.Postgres.StopAsync();
         var whileDown = new List<HttpStatusCode>();
         var down = Stopwatch.StartNew();
         try
@@ -36,7 +36,7 @@ public sealed class DatabaseRestartTests(ReliabilityCluster cluster)
         }
         finally
         {
-            await TestPostgresServer.StartAsync();
+            await cluster.Postgres.StartAgainAsync();
         }
 
         var sinceStart = Stopwatch.StartNew();

@@ -6,7 +6,7 @@ using MolDash.Testing;
 namespace MolDash.Integration.Tests.Reliability;
 
 /// <summary>
-/// The cluster the fault runs hit: 3 silo processes and 2 API processes on one PostgreSQL, an echo service,
+/// The cluster the fault runs hit: 3 silo processes and 2 API processes on a PostgreSQL server of their own, an echo service,
 /// and an org whose members run the echo task. Membership settings are the product's (silo/appsettings.json),
 /// or Orleans' own defaults when MOLDASH_RELIABILITY_MEMBERSHIP=orleans-defaults, to measure what tuning them gained.
 /// </summary>
@@ -30,6 +30,9 @@ public sealed class ReliabilityCluster : IAsyncLifetime
     private readonly List<ServiceProcess> apis = [];
 
     public PlatformUnderTest Platform { get; private set; } = null!;
+
+    /// <summary>The cluster's own PostgreSQL server, which the database run stops and starts.</summary>
+    public TestPostgresServer Postgres { get; private set; } = null!;
 
     public EchoService Echo { get; private set; } = null!;
 
@@ -65,7 +68,8 @@ public sealed class ReliabilityCluster : IAsyncLifetime
             }
         }
 
-        Platform = await PlatformUnderTest.StartAsync("reliability", settings);
+        Postgres = await TestPostgresServer.StartAsync();
+        Platform = await PlatformUnderTest.StartAsync("reliability", settings, Postgres.ConnectionString);
         silos.Add(Platform.Silo!);
         apis.Add(Platform.Api!);
         await RestoreAsync();
@@ -79,6 +83,7 @@ public sealed class ReliabilityCluster : IAsyncLifetime
     {
         await Echo.DisposeAsync();
         await Platform.DisposeAsync();
+        await Postgres.DisposeAsync();
     }
 
     public ResilientJobClient Client(FaultTally tally) => new(ApiAddresses, Scenario.MemberToken, tally);

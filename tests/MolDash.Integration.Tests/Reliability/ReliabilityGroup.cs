@@ -1,8 +1,8 @@
 namespace MolDash.Integration.Tests.Reliability;
 
 /// <summary>
-/// The fault runs share one cluster and run alone, after every other collection: they kill processes of it
-/// and restart the PostgreSQL server every test's database lives on.
+/// The fault runs share one cluster (on its own PostgreSQL server) and run alone, after every other collection:
+/// they kill its processes and restart its server, and their timings mean more without other tests beside them.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ReliabilityGroup : ICollectionFixture<ReliabilityCluster>
