@@ -1,0 +1,37 @@
+import { isAdmin, isRoot } from './core/session.js';
+
+/**
+ * Every page of the dashboard, in one place. To add a page: write a module under pages/ that defines its element
+ * (it receives `params` from the path and `query` from the hash's query string), then add one entry here.
+ *
+ * - path:   hash path with ":name" parameters
+ * - tag:    the custom element the page module defines
+ * - load:   imports the module (esbuild splits it into its own chunk)
+ * - title:  the document title and heading
+ * - nav:    where it appears in the navigation ({ section, label }); leave out for pages reached by links
+ * - allow:  who may open it (the caller from the token); others get a refusal naming what is needed
+ * - needs:  that refusal's wording ("the Admin role")
+ * - public: open without signing in
+ */
+
+const member = (who) => !!who;
+const admin = (who) => isAdmin(who);
+const root = (who) => isRoot(who);
+
+/** @type {Array<{path:string, tag:string, load:() => Promise<unknown>, title:string, nav?:{section:string,label:string}, allow?:(who:any)=>boolean, needs?:string, public?:boolean}>} */
+export const routes = [
+  { path: '/login', tag: 'md-login-page', load: () => import('./pages/login-page.js'), title: 'Sign in', public: true },
+  { path: '/invitations/accept', tag: 'md-accept-invitation-page', load: () => import('./pages/accept-invitation-page.js'), title: 'Accept an invitation', public: true },
+  { path: '/', tag: 'md-home-page', load: () => import('./pages/home-page.js'), title: 'Overview', allow: member },
+
+  { path: '/orgs', tag: 'md-orgs-page', load: () => import('./pages/orgs-page.js'), title: 'Organizations', nav: { section: 'Platform', label: 'Organizations' }, allow: root, needs: 'the Root role' },
+];
+
+/** Links in the navigation that lead out of the single-page app. */
+export const externalLinks = [
+  { href: '/dashboard', label: 'Orleans Dashboard', section: 'Platform', allow: admin },
+  { href: '/docs', label: 'API reference', section: 'Help', allow: member },
+];
+
+/** Sections in the order the navigation shows them. */
+export const sections = ['Work', 'Library', 'Organization', 'Platform', 'Help'];
