@@ -18,6 +18,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         "--disable-component-update", "--disable-sync",
     ];
 
+    private readonly List<IPage> pages = [];
     private IPlaywright playwright = null!;
 
     public PlatformUnderTest Platform { get; private set; } = null!;
@@ -36,6 +37,12 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // What each page showed last: the first thing to look at when a test failed.
+        for (var i = 0; i < pages.Count; i++)
+        {
+            await pages[i].ScreenshotAsync($"last-{Platform.Database.Name}-{i}");
+        }
+
         await Browser.DisposeAsync();
         playwright.Dispose();
         await Platform.DisposeAsync();
@@ -51,6 +58,8 @@ public sealed class DashboardFixture : IAsyncLifetime
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        pages.Add(page);
+        return page;
     }
 }

@@ -26,7 +26,8 @@ export class MdApp extends MdElement {
   connectedCallback() {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onLocation);
-    this.offSession = onSessionChange(this.onLocation);
+    // A refreshed token changes nothing on screen; signing in or out, or another org, shows the page anew.
+    this.offSession = onSessionChange(() => this.requestUpdate());
     this.offOrg = onOrgChange(() => this.reloadPage());
     this.resolve();
   }

@@ -48,11 +48,14 @@ function defaultMessage(status) {
   }
 }
 
-/** Field errors come keyed by name ("email") or by JSON pointer ("/parameters/receptor"): both become "parameters.receptor". */
+/** A field's key as errors are matched: a name ("email") stays, a JSON pointer ("/center/x") becomes "center.x". */
+export const fieldKey = (nameOrPointer) => nameOrPointer.replace(/^[$#]?\/?/, '').replace(/\//g, '.') || 'request';
+
+/** Field errors come keyed by name or by JSON pointer; both are keyed by {@link fieldKey}. */
 function normaliseFieldErrors(errors) {
   const out = {};
   for (const [key, messages] of Object.entries(errors ?? {})) {
-    const name = key.replace(/^[$#]?\/?/, '').replace(/\//g, '.') || 'request';
+    const name = fieldKey(key);
     out[name] = [...(out[name] ?? []), ...(Array.isArray(messages) ? messages : [String(messages)])];
   }
   return out;

@@ -1,4 +1,4 @@
-import { caller, onSessionChange } from './session.js';
+import { caller, identityKey, onSessionChange } from './session.js';
 
 /**
  * The org the pages act in. A member acts in the org of their token; Root has no org of its own and picks one
@@ -25,9 +25,17 @@ export function orgQuery() {
   return caller()?.orgId ? {} : { orgId: actingOrgId() ?? undefined };
 }
 
-/** @param {() => void} listener called when the acting org changes (by switching org or Root's choice) */
+/** Who acts in which org: changes on sign-in, sign-out, an org switch and Root's choice, not on a token refresh. */
+export const actingKey = () => `${identityKey()}/${actingOrgId() ?? ''}`;
+
+/** @param {() => void} listener called when the acting identity or org changes (not on a token refresh) */
 export function onOrgChange(listener) {
-  listeners.add(listener);
-  const off = onSessionChange(listener);
-  return () => { listeners.delete(listener); off(); };
+  let last = actingKey();
+  const check = () => {
+    const now = actingKey();
+    if (now !== last) { last = now; listener(); }
+  };
+  listeners.add(check);
+  const off = onSessionChange(check);
+  return () => { listeners.delete(check); off(); };
 }

@@ -61,6 +61,9 @@ export const isAdmin = (who = caller()) => !!who && (who.roles.includes('admin')
 /** Root holds every permission without listing them, as the API's policies read it. */
 export const can = (permission, who = caller()) => !!who && (isRoot(who) || who.permissions.includes(permission));
 
+/** Who and in which org: unchanged by a token refresh, changed by signing in or out and by switching org. */
+export const identityKey = (who = caller()) => (who ? `${who.userId}/${who.orgId ?? ''}` : '');
+
 /** @param {() => void} listener called when the caller signs in, out, refreshes or switches org */
 export function onSessionChange(listener) {
   listeners.add(listener);

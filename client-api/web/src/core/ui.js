@@ -61,3 +61,7 @@ export function formValues(form) {
   }
   return values;
 }
+
+/** For Root, who acts in no org until choosing one: the hint an org-scoped page shows instead of its content. */
+export const chooseOrgHint = () =>
+  html`<div class="banner info" role="status">Choose an organization in the switcher at the top: Root acts in any of them.</div>`;
