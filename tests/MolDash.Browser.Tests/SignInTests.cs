@@ -5,7 +5,8 @@ using MolDash.Testing;
 
 namespace MolDash.Browser.Tests;
 
-public sealed class SignInTests(DashboardFixture dashboard) : IClassFixture<DashboardFixture>
+[Collection(DashboardTestGroup.Name)]
+public sealed class SignInTests(DashboardFixture dashboard)
 {
     [Fact]
     public async Task RootSignsInAndSeesTheOrganizations()

@@ -5,7 +5,8 @@ using MolDash.Testing;
 namespace MolDash.Browser.Tests;
 
 /// <summary>An Admin registers the echo task from its running service, publishes it, and runs it from its generated form.</summary>
-public sealed class TaskRunTests(DashboardFixture dashboard) : IClassFixture<DashboardFixture>, IAsyncLifetime
+[Collection(DashboardTestGroup.Name)]
+public sealed class TaskRunTests(DashboardFixture dashboard) : IAsyncLifetime
 {
     private EchoService echo = null!;
 
