@@ -60,4 +60,41 @@ public sealed class TaskRunTests(DashboardFixture dashboard) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("jobs-table")).ToContainTextAsync("echo@1.0.0");
         await page.ScreenshotAsync("jobs");
     }
+
+    [Fact]
+    public async Task AMemberRunsABatchOverAnUploadedLigandFileAndFindsItByItsFilters()
+    {
+        var org = await OrgWithAdmin.CreateAsync(dashboard, "Batches");
+        var adminToken = await dashboard.Platform.AccessTokenAsync(org.AdminEmail, OrgWithAdmin.AdminPassword, org.Id);
+        await TaskRegistration.AddTaskAsync(dashboard.Platform, adminToken, echo.Address, "echo", operationId: null);
+        var library = Path.Combine(Path.GetTempPath(), $"ligands-{Guid.NewGuid():N}.smi");
+        await File.WriteAllTextAsync(library, "CCO ethanol\nc1ccccc1 benzene\nCC(=O)Oc1ccccc1C(=O)O aspirin\n");
+        var member = await org.AddMemberAsync(dashboard, "standard", "member-browser-pass-7");
+        var page = await dashboard.NewPageAsync();
+        await page.SignInAsync(member, "member-browser-pass-7");
+
+        try
+        {
+            await page.GotoAsync("/#/tasks/echo/1.0.0");
+            await page.GetByLabel("Ligand file", new() { Exact = true }).SetInputFilesAsync(library);
+            await Assertions.Expect(page.GetByLabel("Each molecule goes into")).ToHaveValueAsync("message");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Run batch" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("job-status")).ToContainTextAsync("Succeeded", new() { Timeout = 30_000 });
+        }
+        finally
+        {
+            File.Delete(library);
+        }
+
+        // One item per molecule, each echoing its SMILES.
+        await Assertions.Expect(page.GetByTestId("job-progress")).ToContainTextAsync("3/3 nodes done");
+        await Assertions.Expect(page.GetByTestId("job-results").Locator("tbody > tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByTestId("job-results")).ToContainTextAsync("CC(=O)Oc1ccccc1C(=O)O");
+
+        await page.OpenAsync("Jobs");
+        await page.GetByLabel("Kind").SelectOptionAsync("Batch");
+        await Assertions.Expect(page.GetByTestId("jobs-table").Locator("tbody > tr")).ToHaveCountAsync(1);
+        await page.GetByLabel("Status").SelectOptionAsync("Failed");
+        await Assertions.Expect(page.GetByTestId("jobs-empty")).ToBeVisibleAsync();
+    }
 }

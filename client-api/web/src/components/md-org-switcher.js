@@ -22,7 +22,14 @@ export class MdOrgSwitcher extends MdElement {
 
   connectedCallback() {
     super.connectedCallback();
+    this.onOrgsChanged = () => this.load();
+    window.addEventListener('md-orgs-changed', this.onOrgsChanged);
     this.load();
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('md-orgs-changed', this.onOrgsChanged);
+    super.disconnectedCallback();
   }
 
   async load() {

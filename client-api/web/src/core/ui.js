@@ -53,6 +53,10 @@ export function formatDuration(ms) {
 export const statusBadge = (status) =>
   status ? html`<span class="badge status-${String(status).toLowerCase()}">${status}</span>` : nothing;
 
+/** A date input's day (YYYY-MM-DD) as an ISO instant: its local midnight, plus whole days (1 for "until the end of it"). */
+export const dayStart = (value, plusDays = 0) =>
+  (value ? new Date(new Date(`${value}T00:00:00`).getTime() + plusDays * 86_400_000).toISOString() : undefined);
+
 /** Submits a form's values as an object of strings (empty inputs left out). */
 export function formValues(form) {
   const values = {};

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { MdPage } from '../core/md-page.js';
+import { MdPage, appendPage } from '../core/md-page.js';
 import { api } from '../core/api.js';
 import { orgQuery } from '../core/org.js';
 import { FINAL_STATUSES, followJob, liveAvailable } from '../core/live.js';
@@ -133,7 +133,7 @@ export class MdJobPage extends MdPage {
   async loadResults(after) {
     try {
       const page = await api.get(`/jobs/${this.jobId}/results`, { ...orgQuery(), after, limit: 50 });
-      this.results = after ? { items: [...this.results.items, ...page.items], nextCursor: page.nextCursor } : page;
+      this.results = appendPage(this.results, page, after);
     } catch (error) {
       this.error = error;
     }

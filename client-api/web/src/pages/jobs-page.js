@@ -1,11 +1,11 @@
 import { html, nothing } from 'lit';
 import { MdPage } from '../core/md-page.js';
 import { api } from '../core/api.js';
-import { orgQuery } from '../core/org.js';
+import { actingOrgId, orgQuery } from '../core/org.js';
 import { caller } from '../core/session.js';
 import { followOrg, liveAvailable } from '../core/live.js';
 import { href, replaceQuery } from '../core/router.js';
-import { errorBanner, formatDate, loading, statusBadge } from '../core/ui.js';
+import { chooseOrgHint, dayStart, errorBanner, formatDate, loading, statusBadge } from '../core/ui.js';
 import { elapsed, progressText, shortId } from '../core/format-job.js';
 
 const STATUSES = ['Pending', 'Running', 'Succeeded', 'Failed', 'Cancelled'];
@@ -42,20 +42,19 @@ export class MdJobsPage extends MdPage {
   filters() {
     const q = this.query;
     // Dates are the person's own days: from the start of "from" to the end of "to", in local time.
-    const day = (value, plusDays) =>
-      (value ? new Date(new Date(`${value}T00:00:00`).getTime() + plusDays * 86_400_000).toISOString() : undefined);
     return {
       status: q.get('status') || undefined,
       kind: q.get('kind') || undefined,
       target: q.get('target') || undefined,
       submittedBy: q.get('mine') ? caller()?.userId : undefined,
-      createdFrom: day(q.get('from'), 0),
-      createdBefore: day(q.get('to'), 1),
+      createdFrom: dayStart(q.get('from')),
+      createdBefore: dayStart(q.get('to'), 1),
       sort: q.get('sort') || 'NewestFirst',
     };
   }
 
   async load(after = null) {
+    if (!actingOrgId()) return;
     try {
       this.page = await api.get('/jobs', { ...orgQuery(), ...this.filters(), after: after ?? undefined, limit: PAGE_SIZE });
       this.error = null;
@@ -109,6 +108,7 @@ export class MdJobsPage extends MdPage {
   }
 
   render() {
+    if (!actingOrgId()) return html`<section class="page"><h1>Jobs</h1>${chooseOrgHint()}</section>`;
     const q = this.query;
     const input = (name) => (event) => this.setFilter(name, event.target.type === 'checkbox' ? (event.target.checked ? '1' : '') : event.target.value);
     return html`<section class="page">

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { MdElement } from '../core/md-element.js';
+import { MdPage, appendPage } from '../core/md-page.js';
 import { api } from '../core/api.js';
 import { href } from '../core/router.js';
 import { errorBanner, fieldError, formatDate, loading, statusBadge } from '../core/ui.js';
@@ -8,10 +8,8 @@ import { errorBanner, fieldError, formatDate, loading, statusBadge } from '../co
  * Root's organizations: the list with provisioning status, and creating an org with its first Admin, whose
  * initial password is shown here once.
  */
-export class MdOrgsPage extends MdElement {
+export class MdOrgsPage extends MdPage {
   static properties = {
-    params: { attribute: false },
-    query: { attribute: false },
     page: { state: true },
     error: { state: true },
     createError: { state: true },
@@ -19,15 +17,10 @@ export class MdOrgsPage extends MdElement {
     busy: { state: true },
   };
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
   async load(after) {
     try {
       const page = await api.get('/orgs', { after, limit: 50 });
-      this.page = after ? { items: [...this.page.items, ...page.items], nextCursor: page.nextCursor } : page;
+      this.page = appendPage(this.page, page, after);
       this.error = null;
     } catch (error) {
       this.error = error;
@@ -45,6 +38,8 @@ export class MdOrgsPage extends MdElement {
       this.created = await api.post('/orgs', body);
       form.reset();
       await this.load();
+      // The org switcher lists the new org too.
+      window.dispatchEvent(new CustomEvent('md-orgs-changed'));
     } catch (error) {
       this.createError = error;
     } finally {

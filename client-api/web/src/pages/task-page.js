@@ -113,10 +113,11 @@ export class MdTaskPage extends MdPage {
     }
     this.busy = true;
     try {
+      const text = await file.text();
       const body = new FormData();
       body.append('file', file, file.name);
       const artifact = await api.post('/artifacts', body, orgQuery());
-      const ligands = splitLigands(await file.text(), artifact.format);
+      const ligands = splitLigands(text, artifact.format);
       const items = ligands.map((l) => ({ [field.name]: l.ligand, ...(field.formatField ? { [field.formatField]: l.format } : {}) }));
       const shared = { ...this.currentParameters() };
       delete shared[field.name];

@@ -1,10 +1,10 @@
 import { html, nothing } from 'lit';
-import { MdPage } from '../core/md-page.js';
+import { MdPage, appendPage } from '../core/md-page.js';
 import { api } from '../core/api.js';
-import { orgQuery } from '../core/org.js';
+import { actingOrgId, orgQuery } from '../core/org.js';
 import { can } from '../core/session.js';
 import { href, navigate, replaceQuery } from '../core/router.js';
-import { errorBanner, fieldError, formatDate, loading, statusBadge } from '../core/ui.js';
+import { chooseOrgHint, errorBanner, fieldError, formatDate, loading, statusBadge } from '../core/ui.js';
 
 const PAGE_SIZE = 30;
 
@@ -21,12 +21,13 @@ export class MdTasksPage extends MdPage {
   };
 
   async load(after) {
+    if (!actingOrgId()) return;
     const q = this.query;
     try {
       const page = await api.get('/tasks', {
         ...orgQuery(), q: q.get('q'), category: q.get('category'), tag: q.get('tag'), status: q.get('status'), after, limit: PAGE_SIZE,
       });
-      this.page = after ? { items: [...this.page.items, ...page.items], nextCursor: page.nextCursor } : page;
+      this.page = appendPage(this.page, page, after);
       this.error = null;
     } catch (error) {
       this.error = error;
@@ -60,6 +61,7 @@ export class MdTasksPage extends MdPage {
   }
 
   render() {
+    if (!actingOrgId()) return html`<section class="page"><h1>Task library</h1>${chooseOrgHint()}</section>`;
     const q = this.query;
     const filter = (name) => (e) => this.setFilter(name, e.target.value);
     return html`<section class="page">

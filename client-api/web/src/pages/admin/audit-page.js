@@ -1,10 +1,10 @@
 import { html, nothing } from 'lit';
-import { MdPage } from '../../core/md-page.js';
+import { MdPage, appendPage } from '../../core/md-page.js';
 import { api, buildUrl } from '../../core/api.js';
 import { actingOrgId } from '../../core/org.js';
 import { isRoot } from '../../core/session.js';
 import { replaceQuery } from '../../core/router.js';
-import { errorBanner, formatDate, loading, statusBadge } from '../../core/ui.js';
+import { dayStart, errorBanner, formatDate, loading, statusBadge } from '../../core/ui.js';
 
 const FILTERS = ['action', 'target', 'actorId', 'from', 'to'];
 
@@ -20,21 +20,20 @@ export class MdAuditPage extends MdPage {
 
   filters() {
     const q = this.query;
-    const time = (value, plusDays) => (value ? new Date(new Date(`${value}T00:00:00`).getTime() + plusDays * 86_400_000).toISOString() : undefined);
     return {
       orgId: isRoot() ? actingOrgId() ?? undefined : undefined,
       action: q.get('action') || undefined,
       target: q.get('target') || undefined,
       actorId: q.get('actorId') || undefined,
-      from: time(q.get('from'), 0),
-      to: time(q.get('to'), 1),
+      from: dayStart(q.get('from')),
+      to: dayStart(q.get('to'), 1),
     };
   }
 
   async load(after) {
     try {
       const page = await api.get('/audit', { ...this.filters(), after, limit: 100 });
-      this.page = after ? { items: [...this.page.items, ...page.items], nextCursor: page.nextCursor } : page;
+      this.page = appendPage(this.page, page, after);
       this.error = null;
     } catch (error) {
       this.error = error;

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { MdPage } from '../../core/md-page.js';
+import { MdPage, appendPage } from '../../core/md-page.js';
 import { api } from '../../core/api.js';
 import { actingOrgId, orgQuery } from '../../core/org.js';
 import { href, replaceQuery } from '../../core/router.js';
@@ -25,22 +25,11 @@ export class MdCachePage extends MdPage {
         ...orgQuery(), pipeline: q.get('pipeline'), version: q.get('version'), status: q.get('status'),
         pinned: q.get('pinned') || undefined, after, limit: 50,
       });
-      this.page = after ? { items: [...this.page.items, ...page.items], nextCursor: page.nextCursor } : page;
+      this.page = appendPage(this.page, page, after);
       this.error = null;
     } catch (error) {
       this.error = error;
       this.page = { items: [], nextCursor: null };
-    }
-  }
-
-  async act(promise, message) {
-    this.error = null;
-    try {
-      const answer = await promise;
-      this.message = typeof message === 'function' ? message(answer) : message;
-      await this.load();
-    } catch (error) {
-      this.error = error;
     }
   }
 

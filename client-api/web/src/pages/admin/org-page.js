@@ -47,18 +47,6 @@ export class MdOrgPage extends MdPage {
     }
   }
 
-  async act(promise, message) {
-    this.error = null;
-    try {
-      const answer = await promise;
-      if (answer?.id) this.org = answer;
-      else await this.load();
-      this.message = message;
-    } catch (error) {
-      this.error = error;
-    }
-  }
-
   async saveQuotas(event) {
     event.preventDefault();
     const form = event.target;

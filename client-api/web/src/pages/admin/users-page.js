@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { MdPage } from '../../core/md-page.js';
+import { MdPage, appendPage } from '../../core/md-page.js';
 import { api } from '../../core/api.js';
 import { actingOrgId } from '../../core/org.js';
 import { chooseOrgHint, errorBanner, fieldError, formatDate, loading, statusBadge } from '../../core/ui.js';
@@ -26,24 +26,10 @@ export class MdUsersPage extends MdPage {
     if (!actingOrgId()) return;
     try {
       const page = await api.get(this.base, { after, limit: 100 });
-      this.page = after ? { items: [...this.page.items, ...page.items], nextCursor: page.nextCursor } : page;
+      this.page = appendPage(this.page, page, after);
       this.error = null;
     } catch (error) {
       this.error = error;
-    }
-  }
-
-  async act(promise, message) {
-    this.error = null;
-    try {
-      const answer = await promise;
-      this.message = typeof message === 'function' ? message(answer) : message;
-      await this.load();
-      return answer;
-    } catch (error) {
-      this.error = error;
-      this.message = null;
-      return null;
     }
   }
 
