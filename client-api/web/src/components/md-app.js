@@ -40,6 +40,8 @@ export class MdApp extends MdElement {
   }
 
   async resolve() {
+    // A page module still loading must not replace the page of a later navigation.
+    const ticket = (this.resolving = (this.resolving ?? 0) + 1);
     const { path, query } = currentLocation();
     const who = caller();
     let route = null;
@@ -71,6 +73,7 @@ export class MdApp extends MdElement {
       return;
     }
     await route.load();
+    if (ticket !== this.resolving) return;
     const element = this.page instanceof HTMLElement && this.page.localName === route.tag ? this.page : document.createElement(route.tag);
     element.params = params;
     element.query = query;

@@ -50,7 +50,7 @@ export class MdOrgsPage extends MdPage {
   render() {
     return html`<section class="page">
       <h1>Organizations</h1>
-      <details class="card" ?open=${!this.page?.items.length}>
+      <details class="card" ?open=${this.page !== undefined && !this.page.items.length}>
         <summary>Create an organization</summary>
         <form class="form-grid" @submit=${this.create} novalidate>
           <label for="org-name">Name</label>
