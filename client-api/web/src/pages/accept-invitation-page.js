@@ -16,20 +16,12 @@ export class MdAcceptInvitationPage extends MdElement {
     busy: { state: true },
   };
 
-  async submit(event) {
-    event.preventDefault();
-    const form = event.target;
-    this.busy = true;
-    this.error = null;
-    try {
+  submit(event) {
+    return this.submitting(event, async (form) => {
       const body = { token: form.token.value, password: form.password.value, displayName: form.displayName.value || undefined };
       signIn(await api.post('/auth/invitations/accept', body));
       navigate('/');
-    } catch (error) {
-      this.error = error;
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   render() {

@@ -12,18 +12,9 @@ export class MdLoginPage extends MdElement {
     busy: { state: true },
   };
 
-  async submit(event) {
-    event.preventDefault();
-    const form = event.target;
-    this.busy = true;
-    this.error = null;
-    try {
-      signIn(await api.post('/auth/login', { email: form.email.value, password: form.password.value }));
-    } catch (error) {
-      this.error = error;
-    } finally {
-      this.busy = false;
-    }
+  submit(event) {
+    return this.submitting(event, async (form) =>
+      signIn(await api.post('/auth/login', { email: form.email.value, password: form.password.value })));
   }
 
   render() {

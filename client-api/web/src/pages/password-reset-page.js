@@ -9,19 +9,15 @@ export class MdPasswordResetPage extends MdElement {
   static properties = {
     query: { attribute: false },
     error: { state: true },
+    busy: { state: true },
     done: { state: true },
   };
 
-  async submit(event) {
-    event.preventDefault();
-    const form = event.target;
-    this.error = null;
-    try {
+  submit(event) {
+    return this.submitting(event, async (form) => {
       await api.post('/auth/password-reset', { token: form.token.value, newPassword: form.newPassword.value });
       this.done = true;
-    } catch (error) {
-      this.error = error;
-    }
+    });
   }
 
   render() {
@@ -35,7 +31,7 @@ export class MdPasswordResetPage extends MdElement {
           <input id="reset-password" name="newPassword" type="password" autocomplete="new-password" required aria-describedby="reset-password-error">
           ${fieldError(this.error, 'newPassword', 'reset-password')}
           ${errorBanner(this.error, ['token', 'newPassword'])}
-          <button type="submit">Set password</button>
+          <button type="submit" ?disabled=${this.busy}>Set password</button>
         </form>`}
     </section>`;
   }
