@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MolDash.Api.Auth;
+using MolDash.Api.Web;
 using MolDash.Api.Endpoints;
 using MolDash.Api.Errors;
 using MolDash.Api.Health;
@@ -59,7 +60,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = DashboardCaching.Apply });
 app.UseSwaggerUI(options =>
 {
     options.SwaggerEndpoint("/openapi/v1.json", "MolDash API v1");

@@ -26,7 +26,7 @@ public sealed class TaskServiceFaultTests(ReliabilityCluster cluster) : IAsyncLi
     {
         await cluster.RestoreAsync();
         service = await EchoService.StartAsync($"echo-{taskName}");
-        await JobScenario.AddTaskAsync(cluster.Platform, cluster.Scenario.AdminToken, service.Address, taskName, operationId: null, MaxAttempts, timeoutSeconds: TimeoutSeconds);
+        await TaskRegistration.AddTaskAsync(cluster.Platform, cluster.Scenario.AdminToken, service.Address, taskName, operationId: null, MaxAttempts, timeoutSeconds: TimeoutSeconds);
     }
 
     public async Task DisposeAsync() => await service.DisposeAsync();
