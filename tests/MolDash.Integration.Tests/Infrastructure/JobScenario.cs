@@ -42,65 +42,15 @@ public sealed class JobScenario
 
         var adminToken = await MemberTokenAsync(platform, rootToken, orgId, "admin");
         var memberToken = await MemberTokenAsync(platform, rootToken, orgId, "standard");
-        await AddTaskAsync(platform, adminToken, serviceAddress, taskName, operationId, maxAttempts, registerInstance);
+        await TaskRegistration.AddTaskAsync(platform, adminToken, serviceAddress, taskName, operationId, maxAttempts, registerInstance);
         using var me = platform.CreateClient(memberToken);
         var memberId = (await me.GetFromJsonAsync<JsonElement>("/api/v1/auth/me")).GetProperty("userId").GetGuid();
         return new JobScenario(orgId, adminToken, memberToken, memberId);
     }
 
-    /// <summary>Registers, publishes and serves one operation of the service as task {taskName} 1.0.0 (deterministic).</summary>
-    public static async Task AddTaskAsync(
-        PlatformUnderTest platform, string adminToken, Uri serviceAddress, string taskName, string? operationId, int maxAttempts = 3, bool registerInstance = true)
-    {
-        using var admin = platform.CreateClient(adminToken);
-        using var service = new HttpClient { BaseAddress = serviceAddress };
-        var document = await service.GetStringAsync("/openapi.json");
-        using (var defined = await admin.PostAsJsonAsync("/api/v1/tasks", new
-        {
-            name = taskName,
-            version = "1.0.0",
-            description = $"The {taskName} task of the service at {serviceAddress}",
-            category = "testing",
-            document,
-            operationId,
-            deployment = new { image = $"moldash/{taskName}:1", maxAttempts, timeoutSeconds = 300, deterministic = true },
-        }))
-        {
-            defined.EnsureSuccessStatusCode();
-        }
-
-        var task = $"/api/v1/tasks/{taskName}/versions/1.0.0";
-        (await admin.PostAsync($"{task}/publish", null)).EnsureSuccessStatusCode();
-        if (registerInstance)
-        {
-            (await admin.PostAsJsonAsync($"{task}/service/instances", new { address = serviceAddress.ToString() })).EnsureSuccessStatusCode();
-        }
-    }
-
     /// <summary>Polls the job until it reaches a final status (or fails the test after a minute).</summary>
     public static Task<JsonElement> FinishedAsync(HttpClient client, Guid jobId) =>
-        UntilAsync(client, $"/api/v1/jobs/{jobId}", job => job.GetProperty("status").GetString() is "Succeeded" or "Failed" or "Cancelled", TimeSpan.FromMinutes(1));
-
-    /// <summary>Polls a resource until <paramref name="done"/> holds for it (or fails the test after <paramref name="within"/>).</summary>
-    public static async Task<JsonElement> UntilAsync(HttpClient client, string path, Func<JsonElement, bool> done, TimeSpan within)
-    {
-        var deadline = DateTimeOffset.UtcNow + within;
-        while (true)
-        {
-            var resource = await client.GetFromJsonAsync<JsonElement>(path);
-            if (done(resource))
-            {
-                return resource;
-            }
-
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{path} did not reach the awaited state within {within}: {resource}");
-            }
-
-            await System.Threading.Tasks.Task.Delay(100);
-        }
-    }
+        ResourcePolling.UntilAsync(client, $"/api/v1/jobs/{jobId}", job => job.GetProperty("status").GetString() is "Succeeded" or "Failed" or "Cancelled", TimeSpan.FromMinutes(1));
 
     private static async Task<string> MemberTokenAsync(PlatformUnderTest platform, string rootToken, Guid orgId, string role)
     {

@@ -28,9 +28,9 @@ public sealed class DockingPipelineTests(PlatformFixture fixture) : IAsyncLifeti
     public async Task An_admin_publishes_a_docking_pipeline_a_member_docks_a_library_live_gets_ranked_poses_and_the_rerun_is_a_cache_hit()
     {
         var scenario = await JobScenario.CreateAsync(platform, fixture.RootToken, docking.Address, maxAttempts: 2, taskName: "prepare-receptor", operationId: "prepareReceptor");
-        await JobScenario.AddTaskAsync(platform, scenario.AdminToken, docking.Address, "prepare-ligand", "prepareLigand", maxAttempts: 2);
-        await JobScenario.AddTaskAsync(platform, scenario.AdminToken, docking.Address, "dock", "dock", maxAttempts: 2);
-        await JobScenario.AddTaskAsync(platform, scenario.AdminToken, docking.Address, "properties", "properties", maxAttempts: 2);
+        await TaskRegistration.AddTaskAsync(platform, scenario.AdminToken, docking.Address, "prepare-ligand", "prepareLigand", maxAttempts: 2);
+        await TaskRegistration.AddTaskAsync(platform, scenario.AdminToken, docking.Address, "dock", "dock", maxAttempts: 2);
+        await TaskRegistration.AddTaskAsync(platform, scenario.AdminToken, docking.Address, "properties", "properties", maxAttempts: 2);
         using var admin = platform.CreateClient(scenario.AdminToken);
         using var member = platform.CreateClient(scenario.MemberToken);
 
