@@ -1,4 +1,4 @@
-import { isAdmin, isRoot } from './core/session.js';
+import { can, isAdmin, isRoot } from './core/session.js';
 
 /**
  * Every page of the dashboard, in one place. To add a page: write a module under pages/ that defines its element
@@ -23,6 +23,12 @@ export const routes = [
   { path: '/login', tag: 'md-login-page', load: () => import('./pages/login-page.js'), title: 'Sign in', public: true },
   { path: '/invitations/accept', tag: 'md-accept-invitation-page', load: () => import('./pages/accept-invitation-page.js'), title: 'Accept an invitation', public: true },
   { path: '/', tag: 'md-home-page', load: () => import('./pages/home-page.js'), title: 'Overview', allow: member },
+
+  { path: '/pipelines', tag: 'md-pipelines-page', load: () => import('./pages/pipelines-page.js'), title: 'Pipelines', nav: { section: 'Library', label: 'Pipelines' }, allow: member },
+  { path: '/pipeline-builder', tag: 'md-pipeline-builder-page', load: () => import('./pages/pipeline-builder-page.js'), title: 'Pipeline builder', nav: { section: 'Library', label: 'Pipeline builder' }, allow: (who) => can('pipeline.edit', who), needs: 'the pipeline.edit permission (Admins have it)' },
+  { path: '/pipelines/:name', tag: 'md-pipeline-page', load: () => import('./pages/pipeline-page.js'), title: 'Pipeline', allow: member },
+  { path: '/pipelines/:name/versions/:version', tag: 'md-pipeline-page', load: () => import('./pages/pipeline-page.js'), title: 'Pipeline version', allow: member },
+  { path: '/jobs/:id/poses', tag: 'md-job-poses-page', load: () => import('./pages/job-poses-page.js'), title: 'Docking poses', allow: member },
 
   { path: '/orgs', tag: 'md-orgs-page', load: () => import('./pages/orgs-page.js'), title: 'Organizations', nav: { section: 'Platform', label: 'Organizations' }, allow: root, needs: 'the Root role' },
 ];
