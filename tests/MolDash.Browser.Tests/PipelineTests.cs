@@ -65,8 +65,8 @@ public sealed partial class PipelineTests(DashboardFixture dashboard) : IClassFi
         await admin.ScreenshotAsync("pipeline-builder");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
 
-        await admin.WaitForURLAsync(new Regex($"#/pipelines/{name}/versions/1\\.0\\.0$"));
         await Assertions.Expect(admin.GetByTestId("pipeline-versions")).ToContainTextAsync("Published");
+        await Assertions.Expect(admin).ToHaveURLAsync(new Regex($"#/pipelines/{name}/versions/1\\.0\\.0$"));
         await Assertions.Expect(admin.Locator("[data-testid=pipeline-dag] .dag-node")).ToHaveCountAsync(2);
 
         var member = await dashboard.NewPageAsync(1440, 1000);
@@ -92,7 +92,7 @@ public sealed partial class PipelineTests(DashboardFixture dashboard) : IClassFi
         await member.ScreenshotAsync("pipeline-run-form");
         await member.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
 
-        await member.WaitForURLAsync(new Regex("#/jobs/[0-9a-f-]{36}\\?cache=Created"));
+        await Assertions.Expect(member).ToHaveURLAsync(new Regex("#/jobs/[0-9a-f-]{36}\\?cache=Created"));
         var jobId = JobIdPattern().Match(member.Url).Groups[1].Value;
         using var client = dashboard.Platform.CreateClient(org.MemberToken);
         var job = await ResourcePolling.UntilAsync(client, $"/api/v1/jobs/{jobId}", view => view.GetProperty("status").GetString() == "Succeeded", TimeSpan.FromMinutes(1));
@@ -122,7 +122,7 @@ public sealed partial class PipelineTests(DashboardFixture dashboard) : IClassFi
         await Assertions.Expect(page.GetByTestId("pose-table").Locator("tbody tr")).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("md-smiles[data-state=drawn]").First).ToBeVisibleAsync();
         Assert.True(await DrawnShareAsync(page) > 0.02, "the 3D view drew nothing");
-        await page.ScreenshotAsync("pose-viewer-cartoon");
+        await ViewportScreenshotAsync(page, "pose-viewer-cartoon");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Show pose 2" }).ClickAsync();
         await Assertions.Expect(page.Locator("md-pose-viewer")).ToHaveAttributeAsync("data-pose", "2");
@@ -133,9 +133,9 @@ public sealed partial class PipelineTests(DashboardFixture dashboard) : IClassFi
 
         await page.Locator("md-pose-viewer select[name=ligand-style]").SelectOptionAsync("spheres");
         await page.Locator("md-pose-viewer select[name=receptor-style]").SelectOptionAsync("surface");
-        await Assertions.Expect(page.Locator("md-pose-viewer[data-rendered=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("md-pose-viewer")).ToHaveAttributeAsync("data-rendered", "true", new() { Timeout = 60_000 });
         Assert.True(await DrawnShareAsync(page) > 0.05, "the receptor's surface was not drawn");
-        await page.ScreenshotAsync("pose-viewer-surface");
+        await ViewportScreenshotAsync(page, "pose-viewer-surface");
     }
 
     private static async Task ConnectAsync(IPage page, string from, string output, string to, string input)
@@ -151,28 +151,7 @@ public sealed partial class PipelineTests(DashboardFixture dashboard) : IClassFi
     private async Task<Guid> DockOneLigandAsync(PipelineOrg org)
     {
         using var admin = dashboard.Platform.CreateClient(org.AdminToken);
-        var dock = JsonSerializer.Serialize(new { receptorFormat = "pdbqt", ligandFormat = "pdbqt", center = BoxCenter, size = BoxSize, exhaustiveness = 1, numModes = 3 });
-        var graph = new
-        {
-            nodes = new object[]
-            {
-                new { id = "receptor", taskName = "prepare-receptor", taskVersion = "1.0.0" },
-                new { id = "ligand", taskName = "prepare-ligand", taskVersion = "1.0.0" },
-                new { id = "dock", taskName = "dock", taskVersion = "1.0.0", parametersJson = dock },
-                new { id = "props", taskName = "properties", taskVersion = "1.0.0", parametersJson = """{ "moleculeFormat": "sdf" }""" },
-            },
-            edges = new object[]
-            {
-                new { fromNode = "receptor", fromPointer = "/pdbqt", toNode = "dock", toPointer = "/receptor" },
-                new { fromNode = "ligand", fromPointer = "/pdbqt", toNode = "dock", toPointer = "/ligand" },
-                new { fromNode = "dock", fromPointer = "/results/0/poses/0/sdf", toNode = "props", toPointer = "/molecule" },
-            },
-            inputs = new object[]
-            {
-                new { name = "receptor", targets = new[] { new { nodeId = "receptor", pointer = "/receptor" } } },
-                new { name = "ligand", targets = new[] { new { nodeId = "ligand", pointer = "/ligand" } } },
-            },
-        };
+        var graph = DockingPipelineGraph.Create(BoxCenter, BoxSize);
         (await admin.PostAsJsonAsync("/api/v1/pipelines", new { name = "docking", category = "docking", graph })).EnsureSuccessStatusCode();
         (await admin.PostAsync("/api/v1/pipelines/docking/versions/1.0.0/publish", null)).EnsureSuccessStatusCode();
 
@@ -188,6 +167,16 @@ public sealed partial class PipelineTests(DashboardFixture dashboard) : IClassFi
         var job = await ResourcePolling.UntilAsync(member, $"/api/v1/jobs/{jobId}", view => view.GetProperty("status").GetString() is "Succeeded" or "Failed", TimeSpan.FromMinutes(3));
         Assert.True(job.GetProperty("status").GetString() == "Succeeded", job.ToString());
         return jobId;
+    }
+
+    /// <summary>
+    /// A screenshot of what fits the window: a full-page one resizes the window, which makes the 3D view draw its scene
+    /// again, slowly in software WebGL.
+    /// </summary>
+    private static async Task ViewportScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(DashboardPage.ScreenshotFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DashboardPage.ScreenshotFolder, $"{name}.png"), Timeout = 60_000 });
     }
 
     /// <summary>The share of the 3D view's pixels that are not background, from a screenshot of it decoded in the page.</summary>

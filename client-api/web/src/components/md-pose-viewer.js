@@ -107,13 +107,16 @@ export class MdPoseViewer extends MdElement {
 
   applyStyles(zoom) {
     const viewer = this.viewer;
+    let pending = Promise.resolve();
     const { receptor, poses } = this.scene;
     viewer.removeAllSurfaces();
     viewer.removeAllShapes();
     if (receptor) {
       receptor.setStyle({}, RECEPTOR_STYLES[this.receptorStyle] ?? RECEPTOR_STYLES.cartoon);
       if (this.receptorStyle === 'surface') {
-        viewer.addSurface($3Dmol.SurfaceType.VDW, { opacity: 0.7, color: '#dfe6ee' }, { model: receptor });
+        // The surface is computed in the background; the scene counts as drawn once it is in.
+        const surface = viewer.addSurface($3Dmol.SurfaceType.VDW, { opacity: 0.7, color: '#dfe6ee' }, { model: receptor });
+        pending = Promise.resolve(surface);
       }
     }
     const rank = this.currentRank;
@@ -134,12 +137,16 @@ export class MdPoseViewer extends MdElement {
         viewer.zoomTo();
       }
     }
-    viewer.render(() => {
-      this.dataset.rendered = 'true';
-      this.dataset.pose = String(rank);
-    });
-    this.dataset.rendered = 'true';
+    this.dataset.rendered = 'false';
     this.dataset.pose = String(rank);
+    viewer.render();
+    const drawing = Symbol('drawing');
+    this.drawing = drawing;
+    pending.then(() => {
+      if (this.drawing !== drawing || !this.viewer) return;
+      viewer.render();
+      this.dataset.rendered = 'true';
+    });
   }
 
   choosePose(rank) {
