@@ -68,6 +68,10 @@ public sealed partial class PipelineTests(DashboardFixture dashboard) : IClassFi
         await Assertions.Expect(admin.GetByTestId("pipeline-versions")).ToContainTextAsync("Published");
         await Assertions.Expect(admin).ToHaveURLAsync(new Regex($"#/pipelines/{name}/versions/1\\.0\\.0$"));
         await Assertions.Expect(admin.Locator("[data-testid=pipeline-dag] .dag-node")).ToHaveCountAsync(2);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Make the draft" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Version 1.1.0 Draft" })).ToBeVisibleAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Show the differences" }).ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("pipeline-diff")).ToContainTextAsync("the same graph");
 
         var member = await dashboard.NewPageAsync(1440, 1000);
         await member.SignInAsync(org.MemberEmail, PipelineOrg.Password);
@@ -97,6 +101,17 @@ public sealed partial class PipelineTests(DashboardFixture dashboard) : IClassFi
         using var client = dashboard.Platform.CreateClient(org.MemberToken);
         var job = await ResourcePolling.UntilAsync(client, $"/api/v1/jobs/{jobId}", view => view.GetProperty("status").GetString() == "Succeeded", TimeSpan.FromMinutes(1));
         Assert.Equal($"{name}@1.0.0", job.GetProperty("target").GetString());
+
+        // A library file becomes a batch: one item per line, previewed as structures.
+        await member.GotoAsync($"/#/pipelines/{name}");
+        await member.GetByText("Run over a ligand library (batch)").ClickAsync();
+        await member.GetByLabel("Library file").SetInputFilesAsync(new FilePayload { Name = "library.smi", MimeType = "text/plain", Buffer = "CCO ethanol\nc1ccccc1O phenol\n"u8.ToArray() });
+        await Assertions.Expect(member.GetByTestId("library-preview").Locator("md-smiles[data-state=drawn]")).ToHaveCountAsync(2);
+        await member.GetByRole(AriaRole.Button, new() { Name = "Run a batch of 2" }).ClickAsync();
+        await Assertions.Expect(member).ToHaveURLAsync(new Regex("#/jobs/[0-9a-f-]{36}\\?cache=Created"));
+        var batchId = JobIdPattern().Match(member.Url).Groups[1].Value;
+        var batch = await ResourcePolling.UntilAsync(client, $"/api/v1/jobs/{batchId}", view => view.GetProperty("status").GetString() == "Succeeded", TimeSpan.FromMinutes(1));
+        Assert.Equal(2, batch.GetProperty("progress").GetProperty("items").GetProperty("succeeded").GetInt32());
 
         await member.GotoAsync("/#/pipeline-builder");
         await Assertions.Expect(member.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
