@@ -2,11 +2,14 @@ using System.Net.Http.Json;
 
 namespace MolDash.Testing;
 
-/// <summary>Makes a running task service's operation a runnable task of an org, as an Admin does through the API.</summary>
+/// <summary>Puts a running task service's operation in an org's registry, as an Admin does: defined, published and served.</summary>
 public static class TaskRegistration
 {
     /// <summary>Registers, publishes and serves one operation of the service as task {taskName} 1.0.0 (deterministic).</summary>
+    /// <param name="serviceAddress">The running task service whose /openapi.json defines the task.</param>
+    /// <param name="operationId">The task's operation, where the service's document has several.</param>
     /// <param name="timeoutSeconds">How long one attempt may take before the platform gives up on it.</param>
+    /// <param name="registerInstance">Whether the Admin registers the service as an instance (false: it comes from elsewhere, e.g. configuration).</param>
     public static async Task AddTaskAsync(
         PlatformUnderTest platform, string adminToken, Uri serviceAddress, string taskName, string? operationId, int maxAttempts = 3, bool registerInstance = true,
         int timeoutSeconds = 300)

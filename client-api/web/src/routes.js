@@ -28,8 +28,13 @@ export const routes = [
 
   { path: '/jobs', tag: 'md-jobs-page', load: () => import('./pages/jobs-page.js'), title: 'Jobs', nav: { section: 'Work', label: 'Jobs' }, allow: member },
   { path: '/jobs/:id', tag: 'md-job-page', load: () => import('./pages/job-page.js'), title: 'Job', allow: member },
+  { path: '/jobs/:id/poses', tag: 'md-job-poses-page', load: () => import('./pages/job-poses-page.js'), title: 'Docking poses', allow: member },
   { path: '/tasks', tag: 'md-tasks-page', load: () => import('./pages/tasks-page.js'), title: 'Task library', nav: { section: 'Library', label: 'Tasks' }, allow: member },
   { path: '/tasks/:name/:version', tag: 'md-task-page', load: () => import('./pages/task-page.js'), title: 'Task', allow: member },
+  { path: '/pipelines', tag: 'md-pipelines-page', load: () => import('./pages/pipelines-page.js'), title: 'Pipelines', nav: { section: 'Library', label: 'Pipelines' }, allow: member },
+  { path: '/pipeline-builder', tag: 'md-pipeline-builder-page', load: () => import('./pages/pipeline-builder-page.js'), title: 'Pipeline builder', nav: { section: 'Library', label: 'Pipeline builder' }, allow: holds('pipeline.edit'), needs: 'the pipeline.edit permission (Admins hold it)' },
+  { path: '/pipelines/:name', tag: 'md-pipeline-page', load: () => import('./pages/pipeline-page.js'), title: 'Pipeline', allow: member },
+  { path: '/pipelines/:name/versions/:version', tag: 'md-pipeline-page', load: () => import('./pages/pipeline-page.js'), title: 'Pipeline version', allow: member },
 
   { path: '/admin/users', tag: 'md-users-page', load: () => import('./pages/admin/users-page.js'), title: 'Users', nav: { section: 'Organization', label: 'Users' }, allow: holds('user.manage'), needs: 'the user.manage permission (Admins hold it)' },
   { path: '/admin/invitations', tag: 'md-invitations-page', load: () => import('./pages/admin/invitations-page.js'), title: 'Invitations', nav: { section: 'Organization', label: 'Invitations' }, allow: holds('user.manage'), needs: 'the user.manage permission (Admins hold it)' },

@@ -16,6 +16,8 @@ public sealed class DashboardFixture : IAsyncLifetime
     [
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync",
+        // WebGL (the 3D pose viewer) in software: without a GPU, Chromium only renders it through SwiftShader when asked to.
+        "--enable-unsafe-swiftshader",
     ];
 
     private readonly List<IPage> pages = [];

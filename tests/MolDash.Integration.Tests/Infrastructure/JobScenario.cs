@@ -50,28 +50,7 @@ public sealed class JobScenario
 
     /// <summary>Polls the job until it reaches a final status (or fails the test after a minute).</summary>
     public static Task<JsonElement> FinishedAsync(HttpClient client, Guid jobId) =>
-        UntilAsync(client, $"/api/v1/jobs/{jobId}", job => job.GetProperty("status").GetString() is "Succeeded" or "Failed" or "Cancelled", TimeSpan.FromMinutes(1));
-
-    /// <summary>Polls a resource until <paramref name="done"/> holds for it (or fails the test after <paramref name="within"/>).</summary>
-    public static async Task<JsonElement> UntilAsync(HttpClient client, string path, Func<JsonElement, bool> done, TimeSpan within)
-    {
-        var deadline = DateTimeOffset.UtcNow + within;
-        while (true)
-        {
-            var resource = await client.GetFromJsonAsync<JsonElement>(path);
-            if (done(resource))
-            {
-                return resource;
-            }
-
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{path} did not reach the awaited state within {within}: {resource}");
-            }
-
-            await System.Threading.Tasks.Task.Delay(100);
-        }
-    }
+        ResourcePolling.UntilAsync(client, $"/api/v1/jobs/{jobId}", job => job.GetProperty("status").GetString() is "Succeeded" or "Failed" or "Cancelled", TimeSpan.FromMinutes(1));
 
     private static async Task<string> MemberTokenAsync(PlatformUnderTest platform, string rootToken, Guid orgId, string role)
     {

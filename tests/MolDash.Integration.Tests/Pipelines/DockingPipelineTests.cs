@@ -99,35 +99,6 @@ public sealed class DockingPipelineTests(PlatformFixture fixture) : IAsyncLifeti
     private static object Graph()
     {
         var (center, size) = DockingData.Box();
-        var dock = JsonSerializer.Serialize(new
-        {
-            receptorFormat = "pdbqt",
-            ligandFormat = "pdbqt",
-            center,
-            size,
-            exhaustiveness = 1,
-            numModes = 3,
-        });
-        return new
-        {
-            nodes = new object[]
-            {
-                new { id = "receptor", taskName = "prepare-receptor", taskVersion = "1.0.0" },
-                new { id = "ligand", taskName = "prepare-ligand", taskVersion = "1.0.0" },
-                new { id = "dock", taskName = "dock", taskVersion = "1.0.0", parametersJson = dock },
-                new { id = "props", taskName = "properties", taskVersion = "1.0.0", parametersJson = """{ "moleculeFormat": "sdf" }""" },
-            },
-            edges = new object[]
-            {
-                new { fromNode = "receptor", fromPointer = "/pdbqt", toNode = "dock", toPointer = "/receptor" },
-                new { fromNode = "ligand", fromPointer = "/pdbqt", toNode = "dock", toPointer = "/ligand" },
-                new { fromNode = "dock", fromPointer = "/results/0/poses/0/sdf", toNode = "props", toPointer = "/molecule" },
-            },
-            inputs = new object[]
-            {
-                new { name = "receptor", targets = new[] { new { nodeId = "receptor", pointer = "/receptor" } } },
-                new { name = "ligand", targets = new[] { new { nodeId = "ligand", pointer = "/ligand" } } },
-            },
-        };
+        return DockingPipelineGraph.Create(center, size);
     }
 }

@@ -51,7 +51,7 @@ public sealed class ScheduleTests(PlatformFixture fixture) : IAsyncLifetime
         Assert.Contains(listed.GetProperty("items").EnumerateArray(), item => item.GetProperty("scheduleId").GetGuid() == schedule.GetProperty("scheduleId").GetGuid());
 
         // Two firings: the first makes a job, the second has the same inputs and is answered by the cache.
-        var fired = await JobScenario.UntilAsync(member, path, view => view.GetProperty("history").GetArrayLength() >= 2, TimeSpan.FromMinutes(1));
+        var fired = await ResourcePolling.UntilAsync(member, path, view => view.GetProperty("history").GetArrayLength() >= 2, TimeSpan.FromMinutes(1));
         var history = fired.GetProperty("history").EnumerateArray().Reverse().ToList();
         var jobId = history[0].GetProperty("jobId").GetGuid();
         Assert.Equal("Created", history[0].GetProperty("cache").GetString());

@@ -3,7 +3,7 @@ import { MdPage, appendPage } from '../core/md-page.js';
 import { api } from '../core/api.js';
 import { orgQuery } from '../core/org.js';
 import { FINAL_STATUSES, followJob, liveAvailable } from '../core/live.js';
-import { errorBanner, formatDate, loading, statusBadge } from '../core/ui.js';
+import { errorBanner, formatDate, loading, notice, statusBadge } from '../core/ui.js';
 import { elapsed, formatConfidence, progressBar, progressText, shortId } from '../core/format-job.js';
 import '../components/md-artifact-link.js';
 
@@ -169,6 +169,7 @@ export class MdJobPage extends MdPage {
           : html`<span class="live-indicator off">refreshing every ${POLL_MS / 1000} s</span>`}
         ${FINAL_STATUSES.has(job.status) ? nothing : html`<button class="danger" @click=${this.cancel}>Cancel job</button>`}
       </div>
+      ${notice(cacheNotice(this.query))}
       ${errorBanner(this.error)}${errorBanner(this.actionError)}
       ${job.error ? html`<div class="banner ${job.status === 'Failed' ? 'error' : 'info'}" role="status">${job.error}</div>` : nothing}
       <div class="grid-2">
@@ -227,7 +228,7 @@ export class MdJobPage extends MdPage {
       <thead><tr><th>Node</th><th>Status</th><th>Confidence</th><th>Scores</th><th>Files</th><th>Output</th></tr></thead>
       <tbody>${this.results.items.map((result) => this.renderResult(result))}</tbody></table></div>
       ${this.results.nextCursor ? html`<button class="secondary" @click=${() => this.loadResults(this.results.nextCursor)}>More results</button>` : nothing}
-      ${this.renderPoseViewer()}`;
+      ${this.renderPosesLink()}`;
   }
 
   renderResult(result) {
@@ -242,29 +243,23 @@ export class MdJobPage extends MdPage {
     </tr>`;
   }
 
-  /**
-   * The slot for the interactive 3D view of docking poses. <md-pose-viewer> is defined by components/md-pose-viewer.js
-   * (import it above to enable the view); until then this renders nothing. It is placed when a result has pose files
-   * (SDF artifacts) and receives:
-   *   .jobId    the job's id
-   *   .results  the results that have poses: each NodeResult with `output` (the task's answer: `box` {center,size},
-   *             `results[].poses[]` {rank, affinity, sdf}) and `artifacts` [{pointer, artifactId, fileName, format}]
-   *   .poses    [{ nodeId, artifactId, fileName, pointer }] the SDF pose files, in result order; read one with
-   *             artifactUrl(artifactId) from core/artifacts.js (a pre-signed URL valid 5 minutes)
-   *   .box      the docking box {center:{x,y,z}, size:{x,y,z}} of the first result that has one, or null
-   * The receptor is a run parameter ("artifact:<id>"), which the job's API answers do not carry.
-   */
-  renderPoseViewer() {
-    const withPoses = this.results.items.filter((r) => (r.artifacts ?? []).some(isPoseFile));
-    if (!withPoses.length) return nothing;
-    const poses = withPoses.flatMap((r) => r.artifacts.filter(isPoseFile)
-      .map((a) => ({ nodeId: r.nodeId, artifactId: a.artifactId, fileName: a.fileName, pointer: a.pointer })));
-    const box = withPoses.map((r) => r.output?.box).find(Boolean) ?? null;
-    return html`<h2>Poses</h2><md-pose-viewer .jobId=${this.jobId} .results=${withPoses} .poses=${poses} .box=${box}></md-pose-viewer>`;
+  /** A link to the 3D view (pages/job-poses-page.js) once a result holds docking poses. */
+  renderPosesLink() {
+    const docked = this.results.items.some((r) => r.output?.results?.some?.((ligand) => ligand.poses?.length));
+    return docked
+      ? html`<p><a class="button-link" href="#/jobs/${this.jobId}/poses" data-testid="open-poses">Open the docking poses in 3D</a></p>`
+      : nothing;
   }
 }
 
-const isPoseFile = (artifact) => artifact.format === 'sdf' || artifact.format === 'mol';
+/** What a pipeline submission's answer said about the cache, passed along in the address (?cache=Hit&reason=…). */
+function cacheNotice(query) {
+  const outcome = query?.get('cache');
+  if (!outcome) return '';
+  const said = { Hit: 'Answered from the cache', Attached: 'Following a running job with the same inputs', Created: 'A new job was started' }[outcome] ?? outcome;
+  const reason = query.get('reason');
+  return reason ? `${said}: ${reason}` : `${said}.`;
+}
 
 function nodeTimes(event) {
   switch (event.kind) {
