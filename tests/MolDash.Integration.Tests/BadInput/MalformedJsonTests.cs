@@ -129,7 +129,8 @@ public sealed class MalformedJsonTests(PlatformFixture fixture) : IAsyncLifetime
             .Replace("{jobId}", baseline.JobId.ToString(), StringComparison.Ordinal)
             .Replace("{userId}", baseline.Scenario.MemberId.ToString(), StringComparison.Ordinal)
             .Replace("{name}", "echo", StringComparison.Ordinal)
-            .Replace("{version}", "1.0.0", StringComparison.Ordinal)
+            // A version the org does not have: a body that turns out valid (deprecate's reason is optional) finds nothing to change.
+            .Replace("{version}", "9.9.9", StringComparison.Ordinal)
             .Replace("{provider}", "none", StringComparison.Ordinal)
             .Replace("{signature}", "none", StringComparison.Ordinal);
         foreach (var other in new[] { "{invitationId}", "{scheduleId}", "{linkId}" })
