@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using MolDash.GrainInterfaces.Errors;
@@ -23,6 +24,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             MolDashException e => (StatusFor(e.Kind), TitleFor(e.Kind), e.Message),
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
+            // A JSON body read as a JsonElement keeps its bytes; invalid UTF-8 in it fails only when its text is read.
+            _ when exception is DecoderFallbackException || exception.InnerException is DecoderFallbackException =>
+                (StatusCodes.Status400BadRequest, "Bad request", "The request body is not valid UTF-8 text."),
             SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
                 (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The cluster did not answer in time; try again."),
             _ when IsDatabaseFailure(exception) =>

@@ -68,6 +68,14 @@ public static class RawDocumentParser
                 return null;
             }
 
+            // Aliases are shared nodes in the loaded tree, but the conversion copies each use: nine levels of
+            // ten aliases ("billion laughs") would be a billion nodes, and a nesting too deep would recurse.
+            if (ExpandedSize(stream.Documents[0].RootNode, new Dictionary<YamlNode, long>(ReferenceEqualityComparer.Instance), 1) > TaskDocumentLimits.MaxNodes)
+            {
+                errors.Add(new FieldError("", $"The YAML nests deeper than {TaskDocumentLimits.MaxDepth} levels or expands, through its aliases, to more than {TaskDocumentLimits.MaxNodes} values; write the document out without deep aliases."));
+                return null;
+            }
+
             var root = YamlConverter.ToJsonNode(stream.Documents[0]);
             if (Depth(root) > TaskDocumentLimits.MaxDepth)
             {
@@ -121,6 +129,35 @@ public static class RawDocumentParser
         }
 
         return max;
+    }
+
+    /// <summary>The node's size with every alias expanded, counted once per distinct node; past the depth limit, more than any limit.</summary>
+    private static long ExpandedSize(YamlNode node, Dictionary<YamlNode, long> sizes, int depth)
+    {
+        if (depth > TaskDocumentLimits.MaxDepth)
+        {
+            return TaskDocumentLimits.MaxNodes + 1L;
+        }
+
+        if (sizes.TryGetValue(node, out var known))
+        {
+            return known;
+        }
+
+        var children = node switch
+        {
+            YamlMappingNode mapping => mapping.Children.SelectMany(pair => new[] { pair.Key, pair.Value }),
+            YamlSequenceNode sequence => sequence.Children,
+            _ => [],
+        };
+        var size = 1L;
+        foreach (var child in children)
+        {
+            size = Math.Min(TaskDocumentLimits.MaxNodes + 1, size + ExpandedSize(child, sizes, depth + 1));
+        }
+
+        sizes[node] = size;
+        return size;
     }
 
     private static int Depth(JsonNode? node) => node switch

@@ -26,8 +26,24 @@ public static class RegistryDocumentChecks
                 CheckEnumDefault(obj, pointer, errors);
                 foreach (var (key, child) in obj)
                 {
-                    // Examples and extensions are free-form data, not OpenAPI objects.
-                    if (key is "example" or "examples" || key.StartsWith("x-", StringComparison.Ordinal))
+                    // Examples and extensions are free-form data, not OpenAPI objects; but each entry of
+                    // "examples" may itself be a reference, which must stay inside the document too.
+                    if (key == "examples" && child is JsonObject examples)
+                    {
+                        foreach (var (name, example) in examples)
+                        {
+                            if (example is JsonObject entry)
+                            {
+                                var at = JsonPointer.Append(JsonPointer.Append(pointer, key), name);
+                                CheckReference(root, entry, at, errors);
+                                CheckExternalValue(entry, at, errors);
+                            }
+                        }
+
+                        continue;
+                    }
+
+                    if (key is "example" || key.StartsWith("x-", StringComparison.Ordinal))
                     {
                         continue;
                     }
@@ -65,6 +81,15 @@ public static class RegistryDocumentChecks
         else if (!JsonPointer.TryResolve(root, reference, out _))
         {
             errors.Add(new FieldError(at, $"The reference \"{reference}\" points to nothing in this document; add it under #/components or correct the name."));
+        }
+    }
+
+    private static void CheckExternalValue(JsonObject example, string pointer, List<FieldError> errors)
+    {
+        if (example.ContainsKey("externalValue"))
+        {
+            errors.Add(new FieldError(JsonPointer.Append(pointer, "externalValue"),
+                "The example's externalValue points outside the document; the registry never fetches other files or URLs, so give the example inline as 'value'."));
         }
     }
 

@@ -9,6 +9,9 @@ public static class TaskDocumentLimits
     public const int MaxBytes = 1024 * 1024;
     public const int MaxDepth = 64;
 
+    /// <summary>How many values (objects, arrays, scalars and keys) a YAML document may expand to through its aliases.</summary>
+    public const int MaxNodes = 500_000;
+
     /// <summary>How deep the input schema may nest objects and arrays in the generated form.</summary>
     public const int MaxFormDepth = 10;
 }

@@ -11,6 +11,7 @@ internal sealed class Mol2Validator : ILineValidator
     private int seenAtoms;
     private int seenBonds;
     private bool hasAtomSection;
+    private long announcedAtoms;
 
     public void Accept(string line, int number)
     {
@@ -78,6 +79,11 @@ internal sealed class Mol2Validator : ILineValidator
         {
             throw new MalformedMoleculeException(null, "it has no @<TRIPOS>MOLECULE section.");
         }
+
+        if (announcedAtoms == 0)
+        {
+            throw new MalformedMoleculeException(null, "none of its molecules has any atoms.");
+        }
     }
 
     private void Counts(string line, int number)
@@ -93,6 +99,8 @@ internal sealed class Mol2Validator : ILineValidator
         {
             bonds = 0;
         }
+
+        announcedAtoms += atoms;
     }
 
     private void Atom(string line, int number)

@@ -14,6 +14,10 @@ internal sealed class SdfValidator : ILineValidator
     private int atoms;
     private int bonds;
     private int seen;
+
+    // A file whose V2000 records all announce zero atoms holds no molecule to work with; V3000 counts are not tracked.
+    private long announcedAtoms;
+    private bool hasV3000;
     private readonly V3000Block v3000 = new();
 
     private enum Part
@@ -127,6 +131,11 @@ internal sealed class SdfValidator : ILineValidator
         {
             throw new MalformedMoleculeException(null, "it has no molecule records.");
         }
+
+        if (announcedAtoms == 0 && !hasV3000)
+        {
+            throw new MalformedMoleculeException(null, "none of its records has any atoms.");
+        }
     }
 
     private void Counts(string line, int number)
@@ -134,6 +143,7 @@ internal sealed class SdfValidator : ILineValidator
         if (line.Contains("V3000", StringComparison.Ordinal))
         {
             v3000.Reset();
+            hasV3000 = true;
             part = Part.V3000;
             return;
         }
@@ -146,6 +156,7 @@ internal sealed class SdfValidator : ILineValidator
         }
 
         seen = 0;
+        announcedAtoms += atoms;
         part = atoms > 0 ? Part.Atoms : bonds > 0 ? Part.Bonds : Part.Properties;
     }
 

@@ -35,7 +35,7 @@ public sealed class DemoSeedTests(PlatformFixture fixture) : IAsyncLifetime
         Assert.Contains(catalog.GetProperty("items").EnumerateArray(), item => item.GetProperty("name").GetString() == DockingDemo.PipelineName);
         Assert.Equal("Created", first.Cache);
 
-        var job = await JobScenario.UntilAsync(
+        var job = await ResourcePolling.UntilAsync(
             member, $"/api/v1/jobs/{first.JobId}", done => done.GetProperty("status").GetString() is "Succeeded" or "Failed", TimeSpan.FromMinutes(4));
         Assert.True(job.GetProperty("status").GetString() == "Succeeded", job.ToString());
         Assert.Equal("Normal", job.GetProperty("priority").GetString());

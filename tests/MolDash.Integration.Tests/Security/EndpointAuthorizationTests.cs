@@ -5,7 +5,7 @@ using System.Text.Json;
 using MolDash.Integration.Tests.Infrastructure;
 using MolDash.Testing;
 
-namespace MolDash.Integration.Tests.Api;
+namespace MolDash.Integration.Tests.Security;
 
 /// <summary>
 /// Walks every operation of the API, taken from the API's own OpenAPI document (generated from its endpoint
@@ -32,8 +32,26 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
         "POST /api/v1/auth/password-reset",
     ];
 
+    /// <summary>Refused to everyone but Root by policy, for every id alike (403), before any lookup.</summary>
+    private static readonly HashSet<string> RootOnlyOrgOperations =
+    [
+        "GET /api/v1/orgs",
+        "POST /api/v1/orgs",
+        "POST /api/v1/orgs/{id}/provisioning/retry",
+        "DELETE /api/v1/orgs/{id}",
+        "PUT /api/v1/orgs/{id}/quotas",
+        "POST /api/v1/orgs/{id}/suspend",
+        "POST /api/v1/orgs/{id}/reactivate",
+    ];
+
     /// <summary>Answered from the token alone, without a grain call or anyone else's data.</summary>
     private const string TokenEcho = "GET /api/v1/auth/me";
+
+    /// <summary>About the caller's own account, whatever org a query names.</summary>
+    private static readonly HashSet<string> OwnAccount = [TokenEcho, "GET /api/v1/auth/orgs"];
+
+    /// <summary>Route parameters that hold one of the victim's ids (task and pipeline names are per org).</summary>
+    private static readonly string[] IdParameters = ["{orgId}", "{id}", "{jobId}", "{userId}", "{invitationId}", "{scheduleId}", "{signature}"];
 
     private static readonly string[] Standard = ["standard"];
     private static readonly string[] Admin = ["admin"];
@@ -109,6 +127,33 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
         Assert.NotEqual(victim.OrgId, outsiderOrg);
     }
 
+    [Fact]
+    public async Task Another_orgs_admin_gets_404_with_no_data_for_every_id_of_the_victim_and_for_naming_its_org()
+    {
+        var operations = await OperationsAsync();
+        var victim = await CreateVictimAsync();
+        var (_, outsiderAdmin) = await CreateOrgWithMemberAsync(Admin);
+        var unexpected = new List<string>();
+
+        foreach (var operation in operations.Where(op => !Anonymous.Contains(op) && !OwnAccount.Contains(op) && !RootOnly(op)))
+        {
+            // Task and pipeline names are looked up in the caller's own org, so they cannot reach the victim's (checked by the body alone).
+            var bearsAnId = IdParameters.Any(id => operation.Contains(id, StringComparison.Ordinal));
+            var namesNoneOfOurs = !operation.Contains('{', StringComparison.Ordinal);
+            using var response = await CallAsync(outsiderAdmin, operation, victim, namingTheOrg: namesNoneOfOurs);
+            await AssertNoVictimDataAsync(response, victim, $"{operation} as another org's admin");
+            if (response.StatusCode != HttpStatusCode.NotFound && (bearsAnId || (namesNoneOfOurs && operation.StartsWith("GET ", StringComparison.Ordinal))))
+            {
+                unexpected.Add($"{operation}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(unexpected.Count == 0, "Not 404 for another org's ids:\n" + string.Join('\n', unexpected));
+    }
+
+    private static bool RootOnly(string operation) =>
+        RootOnlyOrgOperations.Contains(operation) || operation.Contains(" /api/v1/identity-providers", StringComparison.Ordinal);
+
     private async Task<List<string>> OperationsAsync()
     {
         using var client = platform.CreateClient();
@@ -121,7 +166,7 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
         return operations;
     }
 
-    private async Task<HttpResponseMessage> CallAsync(string? token, string operation, Victim victim)
+    private async Task<HttpResponseMessage> CallAsync(string? token, string operation, Victim victim, bool namingTheOrg = false)
     {
         var (method, template) = (operation[..operation.IndexOf(' ', StringComparison.Ordinal)], operation[(operation.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
         // Every id in a route is one of the victim org's: its org, user, artifact, job, pipeline ("dock"), task ("dock"), cache entry, schedule and invitation;
@@ -139,6 +184,12 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
             .Replace("{provider}", "dock", StringComparison.Ordinal)
             .Replace("{linkId}", victim.UserId.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain('{', path);
+        if (namingTheOrg)
+        {
+            // A route without ids acts in the caller's org; naming another org is how it would reach the victim's.
+            path += $"?orgId={victim.OrgId}";
+        }
+
         using var client = platform.CreateClient(token);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST" or "PUT" or "PATCH")
