@@ -6,8 +6,8 @@ using MolDash.Testing;
 namespace MolDash.Integration.Tests.Reliability;
 
 /// <summary>
-/// The cluster the fault runs hit: 3 silo processes and 2 API processes on a PostgreSQL server of their own, an echo service,
-/// and an org whose members run the echo task. Membership settings are the product's (silo/appsettings.json),
+/// The cluster the fault runs hit: 3 silo processes and 2 API processes on a PostgreSQL server of their own, an echo service
+/// and a docking service, and an org whose members run the echo task and the docking task. Membership settings are the product's (silo/appsettings.json),
 /// or Orleans' own defaults when MOLDASH_RELIABILITY_MEMBERSHIP=orleans-defaults, to measure what tuning them gained.
 /// </summary>
 public sealed class ReliabilityCluster : IAsyncLifetime
@@ -35,6 +35,9 @@ public sealed class ReliabilityCluster : IAsyncLifetime
     public TestPostgresServer Postgres { get; private set; } = null!;
 
     public EchoService Echo { get; private set; } = null!;
+
+    /// <summary>The docking service, whose `dock` task the scenario's org also runs.</summary>
+    public DockingService Docking { get; private set; } = null!;
 
     public JobScenario Scenario { get; private set; } = null!;
 
@@ -76,12 +79,15 @@ public sealed class ReliabilityCluster : IAsyncLifetime
         RootToken = await Platform.LoginAsRootAsync();
         Echo = await EchoService.StartAsync("echo-reliability");
         Scenario = await JobScenario.CreateAsync(Platform, RootToken, Echo.Address);
+        Docking = await DockingService.StartAsync();
+        await TaskRegistration.AddTaskAsync(Platform, Scenario.AdminToken, Docking.Address, "dock", "dock", maxAttempts: 2);
         await RaiseJobQuotaAsync();
     }
 
     public async Task DisposeAsync()
     {
         await Echo.DisposeAsync();
+        await Docking.DisposeAsync();
         await Platform.DisposeAsync();
         await Postgres.DisposeAsync();
     }
