@@ -28,7 +28,7 @@ public static class PipelineBatchPlanner
             nodes.AddRange(items[i].Where(node => !shared.Contains(node.Id)).Select(node => node with
             {
                 Id = IdIn(item, node.Id),
-                Inputs = [.. node.Inputs.Select(input => input with { FromNode = IdIn(item, input.FromNode) })],
+                Inputs = node.Inputs.Select(input => input with { FromNode = IdIn(item, input.FromNode) }).ToList(),
                 ContinueOnFailure = true,
                 Item = item,
             }));

@@ -40,7 +40,9 @@ public static class PipelineRunPlanner
                 TaskName = node.TaskName,
                 TaskVersion = node.TaskVersion,
                 ParametersJson = parameters.ToJsonString(),
-                Inputs = [.. graph.Edges.Where(edge => edge.ToNode == node.Id).Select(edge => new NodeInput(edge.FromNode, edge.FromPointer, edge.ToPointer))],
+                // A List, not a collection expression: grain state is stored as JSON with type names, and the type a
+                // collection expression makes is compiler-generated, which storage refuses to read back.
+                Inputs = graph.Edges.Where(edge => edge.ToNode == node.Id).Select(edge => new NodeInput(edge.FromNode, edge.FromPointer, edge.ToPointer)).ToList(),
                 ContinueOnFailure = node.ContinueOnFailure,
             });
         }
