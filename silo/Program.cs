@@ -37,7 +37,8 @@ builder.Services.AddValidatedOptions<RefreshTokenOptions>(RefreshTokenOptions.Se
 builder.Services.AddValidatedOptions<PasswordPolicyOptions>(PasswordPolicyOptions.Section);
 builder.Services.AddValidatedOptions<PasswordResetOptions>(PasswordResetOptions.Section);
 builder.Services.AddValidatedOptions<InvitationOptions>(InvitationOptions.Section);
-builder.Services.AddMolDashGrainServices(database.ConnectionString);
+var tunedConnectionString = PostgresConnectionTuning.Apply(database.ConnectionString);
+builder.Services.AddMolDashGrainServices(tunedConnectionString);
 // Task-service instances from the task Services' EndpointSlices (TaskServices:Kubernetes:Enabled; off by default).
 builder.Services.AddKubernetesTaskDiscovery(builder.Configuration);
 var jobs = builder.Configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
@@ -72,7 +73,7 @@ builder.UseOrleans(silo =>
     silo.AddAdoNetGrainStorage(GrainStorageNames.Default, options =>
     {
         options.Invariant = "Npgsql";
-        options.ConnectionString = database.ConnectionString;
+        options.ConnectionString = tunedConnectionString;
     });
     silo.UseAdoNetReminderService(options =>
     {

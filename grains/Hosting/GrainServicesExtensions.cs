@@ -31,6 +31,7 @@ public static class GrainServicesExtensions
     public static IServiceCollection AddMolDashGrainServices(this IServiceCollection services, string metadataConnectionString)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddBinaryGrainStateReadingJson();
         services.AddSingleton(_ => NpgsqlDataSource.Create(metadataConnectionString));
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<IOrganizationCatalog, PostgresOrganizationCatalog>();

@@ -42,6 +42,7 @@ public sealed class JobGrain(
     private readonly List<JobEvent> timeline = [];
     private readonly List<NodeState> toDispatch = [];
     private readonly List<NodeState> toCancel = [];
+    private IGrainTimer? progressWrite;
 
     private JobState Job => state.State;
 
@@ -160,11 +161,11 @@ public sealed class JobGrain(
         return await records.ResultsAsync(OwnerOrgId, JobId, after, limit, CancellationToken.None);
     }
 
-    public async Task OnRunStartedAsync(string nodeId, Guid runId, int attempt, string instance)
+    public Task OnRunStartedAsync(string nodeId, Guid runId, int attempt, string instance)
     {
         if (CurrentRun(nodeId, runId) is not { } node)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         node.Status = NodeStatus.Running;
@@ -176,19 +177,21 @@ public sealed class JobGrain(
             JobMetrics.QueueWait.Record((node.StartedAt - node.QueuedAt)?.TotalSeconds ?? 0);
         }
         AddEvent(JobEventKinds.Started, node, NodeStatus.Running, $"attempt {attempt} started on {instance}");
-        await CommitAsync();
+        WriteProgressSoon();
+        return Task.CompletedTask;
     }
 
-    public async Task OnRunAttemptFailedAsync(string nodeId, Guid runId, int attempt, string reason)
+    public Task OnRunAttemptFailedAsync(string nodeId, Guid runId, int attempt, string reason)
     {
         if (CurrentRun(nodeId, runId) is not { } node)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         node.Attempts = attempt;
         AddEvent(JobEventKinds.AttemptFailed, node, node.Status, $"attempt {attempt} failed: {reason}; trying again");
-        await CommitAsync();
+        WriteProgressSoon();
+        return Task.CompletedTask;
     }
 
     public async Task OnRunFinishedAsync(string nodeId, Guid runId, TaskRunResult result)
@@ -490,6 +493,8 @@ public sealed class JobGrain(
     /// </summary>
     private async Task CommitAsync()
     {
+        progressWrite?.Dispose();
+        progressWrite = null;
         if (Job.IsFinished && Job.LogBlob is null)
         {
             await StoreLogAsync();
@@ -497,8 +502,8 @@ public sealed class JobGrain(
 
         await state.WriteStateAsync();
         await SendAsync();
-        await RecordAsync();
-        await PublishAsync();
+        // Independent once the state is written: live clients need not wait for the results database.
+        await Task.WhenAll(RecordAsync(), PublishAsync());
         if (Job.IsFinished)
         {
             // A lost release is harmless: the slot is a lease that lapses.
@@ -513,6 +518,20 @@ public sealed class JobGrain(
                 await Watchdog.ForgetAsync(JobId);
             }
         }
+    }
+
+    /// <summary>
+    /// Progress is not acted on, so it need not be written before the call returns: the next transition writes it,
+    /// or this timer does. A silo that dies first loses only the progress, which the re-dispatched run reports again.
+    /// </summary>
+    private void WriteProgressSoon() =>
+        progressWrite ??= this.RegisterGrainTimer(WritePendingProgressAsync, new GrainTimerCreationOptions(settings.ProgressWriteDelay, Timeout.InfiniteTimeSpan));
+
+    private Task WritePendingProgressAsync()
+    {
+        // A timer turn carries no request: the platform acts in the job's org, as for a watchdog check.
+        CallerContext.Set(Caller.PlatformIn(OwnerOrgId));
+        return CommitAsync();
     }
 
     /// <summary>Keeps the finished job's log in blob storage; if storage is down, the watchdog tries again.</summary>

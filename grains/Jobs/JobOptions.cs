@@ -14,4 +14,10 @@ public sealed class JobOptions
 
     /// <summary>How many watchdog grains share an org's unfinished jobs (each keeps one reminder and batches its writes).</summary>
     public int WatchdogShards { get; set; } = 8;
+
+    /// <summary>
+    /// How long progress that nothing acts on (a run started, an attempt failed and retried) may wait to be written
+    /// and published: a short run's end carries it in the same write, a long run's is written after this delay.
+    /// </summary>
+    public TimeSpan ProgressWriteDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 }

@@ -6,9 +6,9 @@ using NpgsqlTypes;
 namespace MolDash.Grains.Jobs;
 
 /// <summary>
-/// One <see cref="IJobRecords.WriteAsync"/> as a single round trip: the job row, its new events and its
-/// node results, each statement a set-based upsert over arrays. Npgsql runs a batch in one implicit
-/// transaction, so a write lands whole or not at all.
+/// Job writes as a single round trip: for each job its row, its new events and its node results, each
+/// statement a set-based upsert over arrays. Npgsql runs a batch in one implicit transaction, so the
+/// writes land whole or not at all.
 /// </summary>
 public static class JobWriteBatch
 {
@@ -53,27 +53,33 @@ public static class JobWriteBatch
             output = excluded.output, confidence = excluded.confidence, error = excluded.error, artifacts = excluded.artifacts
         """;
 
-    public static NpgsqlBatch Create(NpgsqlDataSource dataSource, JobSummary job, IReadOnlyList<JobEvent> events, IReadOnlyList<NodeResult> results)
+    /// <summary>The writes of one or more jobs, in order, in one batch.</summary>
+    public static NpgsqlBatch Create(NpgsqlDataSource dataSource, IReadOnlyList<JobRecordWrite> writes)
     {
-        CheckBelongsTo(job, events, results);
-        var lastEventSeq = Math.Max(job.LastEventSeq, events.Count == 0 ? 0 : events.Max(e => e.Seq));
         var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(JobRow(job, lastEventSeq));
-        if (events.Count > 0)
+        foreach (var write in writes)
         {
-            batch.BatchCommands.Add(EventRows(job.JobId, events));
-        }
+            CheckBelongsTo(write);
+            var (job, events, results) = write;
+            var lastEventSeq = Math.Max(job.LastEventSeq, events.Count == 0 ? 0 : events.Max(e => e.Seq));
+            batch.BatchCommands.Add(JobRow(job, lastEventSeq));
+            if (events.Count > 0)
+            {
+                batch.BatchCommands.Add(EventRows(job.JobId, events));
+            }
 
-        if (results.Count > 0)
-        {
-            batch.BatchCommands.Add(ResultRows(job.JobId, lastEventSeq, results));
+            if (results.Count > 0)
+            {
+                batch.BatchCommands.Add(ResultRows(job.JobId, lastEventSeq, results));
+            }
         }
 
         return batch;
     }
 
-    private static void CheckBelongsTo(JobSummary job, IReadOnlyList<JobEvent> events, IReadOnlyList<NodeResult> results)
+    public static void CheckBelongsTo(JobRecordWrite write)
     {
+        var (job, events, results) = write;
         if (events.Any(e => e.JobId != job.JobId) || results.Any(r => r.JobId != job.JobId))
         {
             throw new ArgumentException($"Every event and result of a write must belong to job {job.JobId}.");

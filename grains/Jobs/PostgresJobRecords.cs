@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Jobs;
@@ -11,10 +12,27 @@ namespace MolDash.Grains.Jobs;
 /// <summary>The jobs query model in each org's results database (tables of ResultsMigrations/0003_jobs.sql).</summary>
 public sealed class PostgresJobRecords(OrgResultsDatabases databases) : IJobRecords
 {
-    public async Task WriteAsync(Guid orgId, JobSummary job, IReadOnlyList<JobEvent> events, IReadOnlyList<NodeResult> results, CancellationToken cancellationToken)
+    /// <summary>Jobs whose writes share one round trip at most, so a burst never makes one huge transaction.</summary>
+    private const int MaxJobsPerRoundTrip = 64;
+
+    private readonly ConcurrentDictionary<Guid, GroupCommit<JobRecordWrite>> writers = new();
+
+    public Task WriteAsync(Guid orgId, JobSummary job, IReadOnlyList<JobEvent> events, IReadOnlyList<NodeResult> results, CancellationToken cancellationToken)
     {
-        await using var batch = JobWriteBatch.Create(await databases.ForAsync(orgId), job, events, results);
-        await ExecuteAsync(() => batch.ExecuteNonQueryAsync(cancellationToken));
+        var write = new JobRecordWrite(job, events, results);
+        JobWriteBatch.CheckBelongsTo(write);
+        var writer = writers.GetOrAdd(orgId, org => new GroupCommit<JobRecordWrite>(writes => WriteAllAsync(org, writes), MaxJobsPerRoundTrip));
+        return ExecuteAsync(async () =>
+        {
+            await writer.WriteAsync(write).WaitAsync(cancellationToken);
+            return 0;
+        });
+    }
+
+    private async Task WriteAllAsync(Guid orgId, IReadOnlyList<JobRecordWrite> writes)
+    {
+        await using var batch = JobWriteBatch.Create(await databases.ForAsync(orgId), writes);
+        await batch.ExecuteNonQueryAsync();
     }
 
     public async Task<JobSummaryPage> ListAsync(Guid orgId, JobQuery query, string? after, int limit, CancellationToken cancellationToken)

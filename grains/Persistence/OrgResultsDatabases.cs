@@ -52,7 +52,7 @@ public sealed class OrgResultsDatabases(IOptions<ResultsDatabaseOptions> options
 
     private async Task<NpgsqlDataSource> OpenAsync(Guid orgId)
     {
-        var dataSource = NpgsqlDataSource.Create(ConnectionStringFor(orgId));
+        var dataSource = NpgsqlDataSource.Create(PostgresConnectionTuning.Apply(ConnectionStringFor(orgId)));
         try
         {
             await new DatabaseMigrator(dataSource, migratorLogger).MigrateAsync(MigrationSet.Results, CancellationToken.None);

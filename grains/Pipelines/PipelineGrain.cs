@@ -196,7 +196,7 @@ public sealed class PipelineGrain(
     public async Task<PipelineRunResult> RunAsync(string version, PipelineRunRequest request)
     {
         var run = RunnableVersion(version);
-        var resolved = await tasks.ResolveAsync(run.Graph);
+        var resolved = await tasks.ResolvePinnedAsync(run.Graph);
         // Checked here as well as by the job: a cache hit answers without a new job.
         PermissionGuard.RequireRun(resolved.Values.Select(task => (task.Name, task.Category)));
         var plan = Plan(run.Graph, request.InputsJson, resolved);
@@ -213,7 +213,7 @@ public sealed class PipelineGrain(
             throw MolDashException.Invalid("A batch needs items.", [new FieldError("/items", $"1 to {MaxBatchItems} items, each the inputs of one run.")]);
         }
 
-        var resolved = await tasks.ResolveAsync(run.Graph);
+        var resolved = await tasks.ResolvePinnedAsync(run.Graph);
         PermissionGuard.RequireRun(resolved.Values.Select(task => (task.Name, task.Category)));
         var plans = new List<(IReadOnlyList<JobNode> Nodes, string Inputs, IReadOnlyList<Guid> Artifacts)>(request.ItemsJson.Count);
         var errors = new List<FieldError>();

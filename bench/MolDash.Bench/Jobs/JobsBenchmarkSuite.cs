@@ -14,11 +14,8 @@ namespace MolDash.Bench.Jobs;
 /// </summary>
 public sealed class JobsBenchmarkSuite : IBenchmarkSuite
 {
-    private const int LatencySamples = 300;
     private static readonly string[] AdminRole = ["admin"];
-    private const int SustainedJobs = 5_000;
-    private const int SustainedConcurrency = 16;
-    private const int PacedJobs = 600;
+    private const int SustainedInFlight = 128;
     private const int PacedPerSecond = 30;
     private static readonly TimeSpan CollectionAge = TimeSpan.FromMinutes(1);
 
@@ -26,12 +23,15 @@ public sealed class JobsBenchmarkSuite : IBenchmarkSuite
 
     public async Task<BenchmarkReport> RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
+        // MOLDASH_BENCH_SMOKE=1: a few jobs of each kind, to see the suite work (figures are meaningless then).
+        var smoke = Environment.GetEnvironmentVariable("MOLDASH_BENCH_SMOKE") == "1";
+        var (latencySamples, pacedJobs, sustainedJobs, warmUpJobs) = smoke ? (30, 60, 2_000, 200) : (300, 600, 100_000, 3_000);
         await using var platform = await PlatformUnderTest.StartAsync("bench_jobs", new Dictionary<string, string>
         {
             ["GrainCollection__CollectionAge"] = CollectionAge.ToString("c", CultureInfo.InvariantCulture),
             ["GrainCollection__CollectionQuantum"] = "00:00:10",
             // The echo service answers at once: let one instance take as many runs as the submitters make.
-            ["TaskServices__MaxConcurrencyPerInstance"] = "64",
+            ["TaskServices__MaxConcurrencyPerInstance"] = "128",
             ["Logging__LogLevel__Default"] = "Error",
         });
         await using var echo = await EchoService.StartAsync();
@@ -53,27 +53,25 @@ public sealed class JobsBenchmarkSuite : IBenchmarkSuite
             await feed.FinishedAt(jobId).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
         }
 
-        Console.WriteLine("warming up");
+        Console.WriteLine($"warming up: {warmUpJobs} jobs");
         await LatencyStats.MeasureAsync(50, 4, SubmitAndSeeDoneAsync);
-        Console.WriteLine($"one-node job latency, {LatencySamples} sequential jobs");
-        var oneByOne = await LatencyStats.MeasureAsync(LatencySamples, 1, SubmitAndSeeDoneAsync);
+        // The first thousands of calls run code the JIT has not optimised yet; a running cluster is past that.
+        await LatencyStats.MeasureAsync(warmUpJobs, SustainedInFlight, SubmitAndSeeDoneAsync);
+        Console.WriteLine($"one-node job latency, {latencySamples} sequential jobs");
+        var oneByOne = await LatencyStats.MeasureAsync(latencySamples, 1, SubmitAndSeeDoneAsync);
 
-        Console.WriteLine($"paced: {PacedJobs} jobs at {PacedPerSecond} per second");
+        Console.WriteLine($"paced: {pacedJobs} jobs at {PacedPerSecond} per second");
         feed.ClearLatencies();
-        await SubmitPacedAsync(PacedJobs, PacedPerSecond, SubmitAndSeeDoneAsync, cancellationToken);
+        await SubmitPacedAsync(pacedJobs, PacedPerSecond, SubmitAndSeeDoneAsync, cancellationToken);
         var pacedPush = feed.PushLatenciesMs.Order().ToArray();
 
-        Console.WriteLine($"sustained: {SustainedJobs} jobs, {SustainedConcurrency} submitters");
+        Console.WriteLine($"sustained: {sustainedJobs} jobs, {SustainedInFlight} in flight");
         feed.ClearLatencies();
-        var ids = new Guid[SustainedJobs];
-        var next = -1;
         var cpuBefore = ProcessCpu.Snapshot();
-        var start = Stopwatch.GetTimestamp();
-        var submitted = await LatencyStats.MeasureAsync(SustainedJobs, SustainedConcurrency, async () =>
-            ids[Interlocked.Increment(ref next)] = await SubmitAsync());
-        var lastDone = (await Task.WhenAll(ids.Select(id => feed.FinishedAt(id).WaitAsync(TimeSpan.FromMinutes(10), cancellationToken)))).Max();
-        var completed = Stopwatch.GetElapsedTime(start, lastDone);
-        var cpu = ProcessCpu.Snapshot().FormatSince(cpuBefore, Stopwatch.GetElapsedTime(start));
+        var clock = Stopwatch.StartNew();
+        var sustained = await LatencyStats.MeasureAsync(sustainedJobs, SustainedInFlight, SubmitAndSeeDoneAsync);
+        var cpu = ProcessCpu.Snapshot().FormatSince(cpuBefore, clock.Elapsed);
+        Console.WriteLine($"{sustained.PerSecond:F0} jobs/s completed");
         Console.WriteLine(cpu);
         var push = feed.PushLatenciesMs.Order().ToArray();
 
@@ -86,25 +84,25 @@ public sealed class JobsBenchmarkSuite : IBenchmarkSuite
         var body = new StringBuilder();
         body.AppendLine(LatencyStats.TableHeader);
         body.AppendLine(oneByOne.Format("one-node echo job: POST …/runs → SignalR client sees SUCCEEDED, one at a time"));
-        body.AppendLine(submitted.Format($"POST …/runs accepted (202), {SustainedConcurrency} concurrent submitters"));
+        body.AppendLine(sustained.Format($"the same with {SustainedInFlight} jobs in flight (each client submits again when it sees its job SUCCEEDED)"));
         body.AppendLine();
         body.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Sustained: {SustainedJobs:N0} one-node jobs submitted in {submitted.Elapsed.TotalSeconds:F1} s ({submitted.PerSecond:F0} jobs/s accepted); all {SustainedJobs:N0} seen SUCCEEDED over SignalR {completed.TotalSeconds:F1} s after the first submission ({SustainedJobs / completed.TotalSeconds:F0} jobs/s completed). Goal: ≥ 500 jobs/s."));
+            $"Sustained: {sustainedJobs:N0} one-node jobs completed in {sustained.Elapsed.TotalSeconds:F1} s, **{sustained.PerSecond:F0} jobs/s** from submission to SUCCEEDED seen over SignalR, after {warmUpJobs:N0} jobs to warm up. Goal: ≥ 500 jobs/s."));
         body.AppendLine();
         body.AppendLine("Where the CPU went during the sustained run:");
         body.AppendLine();
         body.AppendLine(cpu);
         body.AppendLine();
         body.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Event push latency, grain (event timestamp) → .NET SignalR client, at a steady {PacedPerSecond} jobs/s ({PacedJobs:N0} jobs, {pacedPush.Length:N0} events): p50 {Percentile(pacedPush, 0.50):F1} ms, p99 {Percentile(pacedPush, 0.99):F1} ms, max {pacedPush[^1]:F1} ms. Goal: p99 ≤ 50 ms."));
+            $"Event push latency, grain (event timestamp) → .NET SignalR client, at a steady {PacedPerSecond} jobs/s ({pacedJobs:N0} jobs, {pacedPush.Length:N0} events): p50 {Percentile(pacedPush, 0.50):F1} ms, p99 {Percentile(pacedPush, 0.99):F1} ms, max {pacedPush[^1]:F1} ms. Goal: p99 ≤ 50 ms."));
         body.AppendLine();
         body.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"The same over the {push.Length:N0} events of the sustained run, where submissions outrun completions and events wait in the backlog: p50 {Percentile(push, 0.50):F1} ms, p99 {Percentile(push, 0.99):F1} ms, max {push[^1]:F1} ms."));
+            $"The same over the {push.Length:N0} events of the sustained run, with the machine's cores saturated: p50 {Percentile(push, 0.50):F1} ms, p99 {Percentile(push, 0.99):F1} ms, max {push[^1]:F1} ms."));
         body.AppendLine();
         body.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Silo memory (RSS): {rssBusy:F0} MB right after the sustained run with {SustainedJobs + LatencySamples + PacedJobs + 50:N0} completed jobs; {rssIdle:F0} MB once idle activations were collected (collection age set to {CollectionAge.TotalMinutes:F0} min for the run; 15 min by default). The org's listing still answers from the results database (first page of SUCCEEDED jobs: {listed.GetProperty("items").GetArrayLength()} row)."));
+            $"Silo memory (RSS): {rssBusy:F0} MB right after the sustained run with {sustainedJobs + warmUpJobs + latencySamples + pacedJobs + 50:N0} completed jobs; {rssIdle:F0} MB once idle activations were collected (collection age set to {CollectionAge.TotalMinutes:F0} min for the run; 15 min by default). The org's listing still answers from the results database (first page of SUCCEEDED jobs: {listed.GetProperty("items").GetArrayLength()} row)."));
         body.AppendLine();
-        body.AppendLine("Each job: a job grain (state written to PostgreSQL on every transition: created+queued, started, succeeded), watched by one of its org's watchdog shards (one batched write shared by the jobs submitted meanwhile), an idempotent dispatch to the task-service grain, an HTTP call to the echo service, the timeline and result upserted into the org's results database, the events pushed through the org's feed grain to the API replica and its SignalR group. The echo instance takes up to 64 concurrent runs (TaskServices:MaxConcurrencyPerInstance; the default is 8). Silo, API, echo service, PostgreSQL, Azurite and the load generator share the machine's 2 cores.");
+        body.AppendLine("Each job: a job grain whose state is written to PostgreSQL (Orleans' binary format) before it acts: created and queued, then finished (a run's start is written with its end when the run is shorter than Jobs:ProgressWriteDelay, 200 ms), watched by one of its org's watchdog shards (one batched write shared by the jobs submitted meanwhile), an idempotent dispatch to the task-service grain, an HTTP call to the echo service, the timeline and result upserted into the org's results database (the writes of jobs finishing together share a round trip), its log stored as a blob in the org's container, the events pushed through the org's feed grain to the API replica and its SignalR group. The echo instance takes up to 128 concurrent runs (TaskServices:MaxConcurrencyPerInstance; the default is 8). Silo, API, echo service, PostgreSQL, Azurite and the load generator share the machine's 2 cores.");
         return new BenchmarkReport("Jobs: latency, throughput, live push and memory", body.ToString());
     }
 

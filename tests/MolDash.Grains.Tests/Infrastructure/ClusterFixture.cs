@@ -8,6 +8,7 @@ using MolDash.Grains.Identity.Passwords;
 using MolDash.Grains.Identity.Sessions;
 using MolDash.Grains.Jobs;
 using MolDash.Grains.Organizations;
+using MolDash.Grains.Persistence;
 using MolDash.Grains.Registry;
 using MolDash.Grains.Storage;
 using MolDash.Grains.TaskServices;
@@ -58,6 +59,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public static void AddMolDashGrains(ISiloBuilder siloBuilder)
     {
         siloBuilder.AddMemoryGrainStorage(GrainStorageNames.Default);
+        siloBuilder.Services.AddBinaryGrainStateReadingJson();
         siloBuilder.UseInMemoryReminderService();
         siloBuilder.AddIncomingGrainCallFilter<GrainAccessFilter>();
         siloBuilder.Services.AddSingleton<IOrganizationCatalog>(Catalog);

@@ -243,6 +243,38 @@ public sealed class PostgresJobRecordsTests : IAsyncLifetime
         Assert.Empty((await ListAsync(new JobQuery())).Items);
     }
 
+    [Fact]
+    public async Task Many_jobs_written_at_once_all_land_with_their_events_and_results()
+    {
+        var jobs = Enumerable.Range(0, 300).Select(i => Job(minute: i)).ToList();
+
+        await Task.WhenAll(jobs.Select(job => WriteAsync(job, Events(job.JobId, 1, 3), [Result(job.JobId, "dock")])));
+
+        var listed = await records.ListAsync(OrgId, new JobQuery(), null, 500, CancellationToken.None);
+        Assert.Equal(jobs.Select(job => job.JobId).Order(), listed.Items.Select(job => job.JobId).Order());
+        foreach (var job in jobs.Take(20))
+        {
+            Assert.Equal(3, (await records.EventsAsync(OrgId, job.JobId, 0, 10, CancellationToken.None)).Items.Count);
+            Assert.Single((await records.ResultsAsync(OrgId, job.JobId, null, 10, CancellationToken.None)).Items);
+        }
+    }
+
+    [Fact]
+    public async Task A_write_the_database_refuses_fails_alone_among_writes_made_at_the_same_time()
+    {
+        var jobs = Enumerable.Range(0, 50).Select(i => Job(minute: i)).ToList();
+        var refused = jobs[25];
+
+        var writes = jobs.Select(job => WriteAsync(job, Events(job.JobId, 1, 1),
+            [Result(job.JobId, "dock", output: job == refused ? "{not json" : """{"score":-7.5}""")])).ToList();
+
+        var error = await Assert.ThrowsAsync<MolDashException>(() => writes[25]);
+        Assert.Equal(ErrorKind.Unavailable, error.Kind);
+        await Task.WhenAll(writes.Where((_, i) => i != 25));
+        var listed = await records.ListAsync(OrgId, new JobQuery(), null, 100, CancellationToken.None);
+        Assert.Equal(jobs.Where(job => job != refused).Select(job => job.JobId).Order(), listed.Items.Select(job => job.JobId).Order());
+    }
+
     /// <summary>
     /// Fifteen jobs over two submitters, three kinds, three targets (two versions of dock) and all
     /// statuses; minutes 6 and 7 hold two jobs each so the id breaks the tie (minute 7's straddle a page of 3).
