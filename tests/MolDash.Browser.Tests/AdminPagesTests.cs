@@ -48,8 +48,7 @@ public sealed class AdminPagesTests(DashboardFixture dashboard)
     {
         await using var echo = await EchoService.StartAsync("echo-cache-page");
         var org = await OrgWithAdmin.CreateAsync(dashboard, "Cache");
-        var token = await dashboard.Platform.AccessTokenAsync(org.AdminEmail, OrgWithAdmin.AdminPassword, org.Id);
-        await TaskRegistration.AddTaskAsync(dashboard.Platform, token, echo.Address, "echo", operationId: null);
+        var token = await org.AddEchoTaskAsync(dashboard, echo);
         var pipeline = $"greet-{Guid.NewGuid():N}"[..14];
         using (var admin = dashboard.Platform.CreateClient(token))
         {
@@ -98,8 +97,7 @@ public sealed class AdminPagesTests(DashboardFixture dashboard)
     {
         await using var echo = await EchoService.StartAsync("echo-services-page");
         var org = await OrgWithAdmin.CreateAsync(dashboard, "Services");
-        var token = await dashboard.Platform.AccessTokenAsync(org.AdminEmail, OrgWithAdmin.AdminPassword, org.Id);
-        await TaskRegistration.AddTaskAsync(dashboard.Platform, token, echo.Address, "echo", operationId: null);
+        await org.AddEchoTaskAsync(dashboard, echo);
         var address = echo.Address.ToString().TrimEnd('/');
 
         var page = await dashboard.NewPageAsync();

@@ -21,8 +21,7 @@ public sealed class LayoutAndKeyboardTests(DashboardFixture dashboard)
     {
         await using var echo = await EchoService.StartAsync("echo-layout");
         var org = await OrgWithAdmin.CreateAsync(dashboard, "Layout");
-        var token = await dashboard.Platform.AccessTokenAsync(org.AdminEmail, OrgWithAdmin.AdminPassword, org.Id);
-        await TaskRegistration.AddTaskAsync(dashboard.Platform, token, echo.Address, "echo", operationId: null);
+        var token = await org.AddEchoTaskAsync(dashboard, echo);
         Guid jobId;
         using (var admin = dashboard.Platform.CreateClient(token))
         {
