@@ -13,7 +13,8 @@ namespace MolDash.Browser.Tests;
 /// incompatible connection flagged by the platform), validates and publishes it; a Standard member finds it in
 /// the catalog, explains its signature and runs it, and never sees the builder; a docking job's poses in 3D.
 /// </summary>
-public sealed partial class PipelineTests(DashboardFixture dashboard) : IClassFixture<DashboardFixture>, IAsyncLifetime
+[Collection(DashboardTestGroup.Name)]
+public sealed partial class PipelineTests(DashboardFixture dashboard) : IAsyncLifetime
 {
     /// <summary>The 1UW6 complex's search box (around its nicotine), as tools/demo-seed docks it.</summary>
     private static readonly object BoxCenter = new { x = 83.686, y = 69.618, z = -10.349 };

@@ -65,8 +65,7 @@ public sealed class TaskRunTests(DashboardFixture dashboard) : IAsyncLifetime
     public async Task AMemberRunsABatchOverAnUploadedLigandFileAndFindsItByItsFilters()
     {
         var org = await OrgWithAdmin.CreateAsync(dashboard, "Batches");
-        var adminToken = await dashboard.Platform.AccessTokenAsync(org.AdminEmail, OrgWithAdmin.AdminPassword, org.Id);
-        await TaskRegistration.AddTaskAsync(dashboard.Platform, adminToken, echo.Address, "echo", operationId: null);
+        await org.AddEchoTaskAsync(dashboard, echo);
         var library = Path.Combine(Path.GetTempPath(), $"ligands-{Guid.NewGuid():N}.smi");
         await File.WriteAllTextAsync(library, "CCO ethanol\nc1ccccc1 benzene\nCC(=O)Oc1ccccc1C(=O)O aspirin\n");
         var member = await org.AddMemberAsync(dashboard, "standard", "member-browser-pass-7");

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using MolDash.Testing;
 
 namespace MolDash.Browser.Tests.Infrastructure;
 
@@ -21,6 +22,14 @@ public sealed record OrgWithAdmin(Guid Id, string Name, string AdminEmail)
         using var admin = await root.PostAsJsonAsync($"/api/v1/orgs/{id}/users", new { email, password = AdminPassword, roles = AdminRole });
         admin.EnsureSuccessStatusCode();
         return new OrgWithAdmin(id, name, email);
+    }
+
+    /// <summary>Puts the echo service's task in the org's registry as echo 1.0.0 (published, served by it) as the Admin; the Admin's access token.</summary>
+    public async Task<string> AddEchoTaskAsync(DashboardFixture dashboard, EchoService echo)
+    {
+        var token = await dashboard.Platform.AccessTokenAsync(AdminEmail, AdminPassword, Id);
+        await TaskRegistration.AddTaskAsync(dashboard.Platform, token, echo.Address, "echo", operationId: null);
+        return token;
     }
 
     /// <summary>Adds a member with <paramref name="role"/> (as Root) and returns their email; the password is <paramref name="password"/>.</summary>

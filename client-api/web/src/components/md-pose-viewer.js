@@ -171,7 +171,7 @@ export class MdPoseViewer extends MdElement {
           <select name="ligand-style" @change=${(e) => { this.ligandStyle = e.target.value; }}>
             ${Object.keys(LIGAND_STYLES).map((s) => html`<option value=${s} ?selected=${s === this.ligandStyle}>${s}</option>`)}
           </select></label>
-        <label class="inline-check"><input type="checkbox" name="show-box" .checked=${this.showBox} ?disabled=${!this.box}
+        <label class="inline"><input type="checkbox" name="show-box" .checked=${this.showBox} ?disabled=${!this.box}
           @change=${(e) => { this.showBox = e.target.checked; }}> Search box</label>
       </div>
       ${this.problem ? html`<div class="banner error" role="alert">${this.problem}</div>` : nothing}

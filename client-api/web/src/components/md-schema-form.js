@@ -2,11 +2,14 @@ import { html, nothing } from 'lit';
 import { MdElement } from '../core/md-element.js';
 import { api, fieldKey } from '../core/api.js';
 import { orgQuery } from '../core/org.js';
+import { looksLikeSmiles } from '../core/ligands.js';
+import './md-smiles.js';
 
 /**
  * A form generated from a task's (or pipeline's) form description, itself generated from the OpenAPI input
  * schema: one labelled control per field, nested objects as fieldsets, files as text or an upload (the value
- * becomes "artifact:<id>"). It owns the parameter object; every change fires `md-change` with it.
+ * becomes "artifact:<id>"), a ligand given as SMILES drawn beside its input. It owns the parameter object;
+ * every change fires `md-change` with it. `check()` runs the browser's checks (required, limits) before sending.
  *
  * Properties:
  *   .fields   FormField[] from GET …/form (name, pointer, kind, label, description, required, default, minimum,
@@ -45,7 +48,22 @@ export class MdSchemaForm extends MdElement {
     this.dispatchEvent(new CustomEvent('md-change', { detail: this.value, bubbles: true }));
   }
 
-  /** Uploads a file as an artifact of the org and puts "artifact:<id>" in the field (and its format in the sibling field). */
+  /**
+   * The browser's checks of every field (required without a default, number limits, text lengths), shown beside
+   * each field; whether all fit. The API checks everything again.
+   */
+  check() {
+    const problems = {};
+    for (const field of leaves(this.fields)) {
+      const problem = checkValue(field, getAt(this.value ?? {}, field.pointer));
+      if (problem) problems[fieldKey(field.pointer)] = problem;
+    }
+    this.errors = problems;
+    this.showAll = true;
+    return Object.keys(problems).length === 0;
+  }
+
+  /** Uploads a file as an artifact of the org and puts "artifact:<id>" in the field (and its format in the sibling field, when the form has it). */
   async upload(field, file) {
     this.uploading = { ...this.uploading, [field.pointer]: 'Uploading…' };
     try {
@@ -53,8 +71,9 @@ export class MdSchemaForm extends MdElement {
       body.append('file', file, file.name);
       const artifact = await api.post('/artifacts', body, orgQuery());
       this.set(field.pointer, `artifact:${artifact.id}`);
-      if (field.formatField && artifact.format) {
-        this.set(siblingPointer(field.pointer, field.formatField), artifact.format);
+      const formatPointer = field.formatField ? siblingPointer(field.pointer, field.formatField) : '';
+      if (formatPointer && artifact.format && leaves(this.fields).some((f) => f.pointer === formatPointer)) {
+        this.set(formatPointer, artifact.format);
       }
       this.uploading = { ...this.uploading, [field.pointer]: `Uploaded ${artifact.fileName} (${artifact.format})` };
     } catch (error) {
@@ -88,6 +107,8 @@ export class MdSchemaForm extends MdElement {
       ${field.description ? html`<div class="hint" id="${id}-hint">${field.description}</div>` : nothing}
       ${this.uploading[field.pointer] ? html`<div class="hint" role="status">${this.uploading[field.pointer]}</div>` : nothing}
       ${error ? html`<div class="field-error" id="${id}-error" role="alert">${error}</div>` : nothing}
+      ${/ligand|smiles/i.test(field.name) && looksLikeSmiles(current)
+        ? html`<md-smiles class="ligand-preview" smiles=${current.trim()} width="180" height="130"></md-smiles>` : nothing}
     </div>`;
   }
 
@@ -114,8 +135,8 @@ export class MdSchemaForm extends MdElement {
         return html`<div class="file-field">
           <textarea id=${common.id} name=${common.name} rows="4" placeholder="Paste the file's text, or upload it below"
             .value=${current ?? ''} ?required=${field.required} aria-invalid=${invalid} aria-describedby=${described || nothing} @input=${onText}></textarea>
-          <label class="small">Upload${field.acceptedFormats?.length ? ` (${field.acceptedFormats.join(', ')})` : ''}
-            <input type="file" name="${common.name}-file" @change=${(e) => e.target.files[0] && this.upload(field, e.target.files[0])}></label>
+          <label class="small" for="${id}-file">Upload a file${field.acceptedFormats?.length ? ` (${field.acceptedFormats.join(', ')})` : ''}</label>
+          <input id="${id}-file" type="file" name="${common.name}-file" @change=${(e) => e.target.files[0] && this.upload(field, e.target.files[0])}>
         </div>`;
       case 'Array':
         return this.renderArray(field, common, current, invalid, described);
@@ -152,6 +173,27 @@ export class MdSchemaForm extends MdElement {
 }
 
 const ordered = (fields) => [...(fields ?? [])].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+
+/** Every field that holds a value (nested objects' fields, not the objects). */
+const leaves = (fields) => (fields ?? []).flatMap((f) => (f.kind === 'Object' ? leaves(f.fields) : [f]));
+
+/** The browser's check of one value against its field; the message, or undefined when it fits. */
+function checkValue(field, value) {
+  if (value === undefined || value === '') {
+    return field.required && (field.default === undefined || field.default === null) ? `${field.label || field.name} is required.` : undefined;
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return 'A number.';
+    if (field.kind === 'Integer' && !Number.isInteger(value)) return 'A whole number.';
+    if (field.minimum != null && (field.exclusiveMinimum ? value <= field.minimum : value < field.minimum)) return `At least ${field.minimum}${field.exclusiveMinimum ? ' (not equal)' : ''}.`;
+    if (field.maximum != null && (field.exclusiveMaximum ? value >= field.maximum : value > field.maximum)) return `At most ${field.maximum}${field.exclusiveMaximum ? ' (not equal)' : ''}.`;
+  }
+  if (typeof value === 'string') {
+    if (field.minLength && value.length < field.minLength) return `At least ${field.minLength} characters.`;
+    if (field.maxLength && value.length > field.maxLength) return `At most ${field.maxLength} characters.`;
+  }
+  return undefined;
+}
 
 /** The defaults the schema declares, as a starting parameter object. */
 function defaults(fields, into = {}) {

@@ -1,18 +1,43 @@
 /**
- * Ligand libraries read in the browser: a SMILES file ("SMILES [name]" per line) or a CSV with a "smiles"
- * column (and a name or id column when there is one) become batch items.
+ * Ligand libraries read in the browser, split into one entry per molecule for a batch run (one item per ligand):
+ * SMILES files ("SMILES [name]" per line, "#" comments), CSV with a "smiles" column (and a name, id or title
+ * column when there is one), and multi-record SDF (split at "$$$$").
  */
 
 /**
  * @param {string} text the file's content
- * @param {string} fileName decides CSV (".csv") or SMILES lines (anything else)
- * @returns {Array<{smiles: string, name: string, line: number}>} one entry per molecule, blank lines and "#" comments left out
+ * @param {string} format the file's format: the artifact's detected one (smiles, csv, sdf, mol), or {@link libraryFormat}'s guess
+ * @returns {Array<{ ligand: string, format: string, name: string }>} one entry per molecule, blank lines left out
  */
-export function splitLigandLibrary(text, fileName = '') {
+export function splitLigands(text, format) {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  return fileName.toLowerCase().endsWith('.csv') || /(^|,)\s*"?smiles"?\s*(,|$)/i.test(lines[0] ?? '')
-    ? fromCsv(lines)
-    : fromSmilesLines(lines);
+  switch (format) {
+    case 'smiles':
+    case 'smi':
+      return fromSmilesLines(lines);
+    case 'csv':
+      return fromCsv(lines);
+    case 'sdf':
+    case 'mol':
+      return text.split(/^\$\$\$\$\s*$/m).map((r) => r.replace(/^\s*\n/, '')).filter((r) => r.trim())
+        .map((record, i) => ({ ligand: `${record.trimEnd()}\n$$$$\n`, format: 'sdf', name: record.split('\n')[0].trim() || `ligand ${i + 1}` }));
+    default:
+      return [{ ligand: text, format, name: 'ligand 1' }];
+  }
+}
+
+/** A library's format from its name and first line, for files split without uploading them first. */
+export function libraryFormat(text, fileName = '') {
+  const name = fileName.toLowerCase();
+  if (name.endsWith('.sdf') || name.endsWith('.mol')) return 'sdf';
+  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return name.endsWith('.csv') || /(^|,)\s*"?smiles"?\s*(,|$)/i.test(first) ? 'csv' : 'smiles';
+}
+
+/** Whether a value reads as one SMILES string (not a file's text, not an artifact reference): worth drawing. */
+export function looksLikeSmiles(value) {
+  const text = String(value ?? '').trim();
+  return !!text && !text.includes('\n') && !text.startsWith('artifact:') && /^[A-Za-z0-9@+\-[\]()=#$%/\\.:*]+$/.test(text);
 }
 
 function fromSmilesLines(lines) {
@@ -20,7 +45,7 @@ function fromSmilesLines(lines) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) return [];
     const [smiles, ...name] = line.split(/\s+/);
-    return [{ smiles, name: name.join(' ') || `ligand ${i + 1}`, line: i + 1 }];
+    return [{ ligand: smiles, format: 'smiles', name: name.join(' ') || `ligand ${i + 1}` }];
   });
 }
 
@@ -33,7 +58,7 @@ function fromCsv(lines) {
     if (!raw.trim()) return [];
     const fields = splitCsvLine(raw);
     const smiles = (fields[smilesAt] ?? '').trim();
-    return smiles ? [{ smiles, name: nameAt >= 0 ? fields[nameAt].trim() : `row ${i + 2}`, line: i + 2 }] : [];
+    return smiles ? [{ ligand: smiles, format: 'smiles', name: nameAt >= 0 ? (fields[nameAt] ?? '').trim() : `row ${i + 2}` }] : [];
   });
 }
 

@@ -31,6 +31,21 @@ export class MdPage extends MdElement {
   load() {}
 
   /**
+   * The answer of a read, or {@link STALE} when a later read started meanwhile: filters changed in quick succession
+   * send reads whose answers may arrive out of order, and an earlier filter's answer must not replace a later one's.
+   */
+  async latest(promise) {
+    const read = (this.reads = (this.reads ?? 0) + 1);
+    try {
+      const answer = await promise;
+      return read === this.reads ? answer : STALE;
+    } catch (error) {
+      if (read !== this.reads) return STALE;
+      throw error;
+    }
+  }
+
+  /**
    * Runs an action the page's buttons start: on success shows `message` (text, or a function of the answer) in
    * `this.message` and reads the page again; on failure puts the error in `this.error`.
    * @returns {Promise<unknown>} the answer, or null when it failed
@@ -49,6 +64,9 @@ export class MdPage extends MdElement {
     }
   }
 }
+
+/** What {@link MdPage#latest} answers for a read that a later one superseded: leave the page as it is. */
+export const STALE = Symbol('stale');
 
 /** A listing after "Load more": the next page appended to the current one (or the first page when not appending). */
 export const appendPage = (current, next, appending) =>

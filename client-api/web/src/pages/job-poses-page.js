@@ -4,13 +4,13 @@ import { api } from '../core/api.js';
 import { orgQuery } from '../core/org.js';
 import { href, replaceQuery } from '../core/router.js';
 import { errorBanner, loading, statusBadge } from '../core/ui.js';
-import { looksLikeSmiles } from '../components/md-input-form.js';
+import { looksLikeSmiles } from '../core/ligands.js';
 import '../components/md-pose-viewer.js';
 import '../components/md-smiles.js';
 
 /**
  * A docking job's poses in 3D: every docked ligand of the job's dock results (output.results[].poses), its
- * poses in a table (rank, affinity, RMSD) and the selected one in the receptor with the search box.
+ * poses in a table (rank, affinity, RMSD; each downloadable as SDF) and the selected one in the receptor with the search box.
  * The receptor is the job's prepared receptor (a result with a PDBQT `pdbqt` and no poses), or the artifact
  * named by ?receptor=<artifact id>. ?ligand=<node>/<index> and ?rank= choose what is shown (links keep them).
  */
@@ -95,8 +95,19 @@ export class MdJobPosesPage extends MdElement {
       <div class="table-wrap"><table class="data" data-testid="pose-table"><thead><tr><th>Rank</th><th title="kcal/mol">Affinity</th><th title="RMSD from the best pose, lower and upper bound (Å)">RMSD l.b. / u.b.</th><th></th></tr></thead>
       <tbody>${ligand.poses.map((p) => html`<tr class=${p.rank === this.rank ? 'selected' : ''} data-rank=${p.rank}>
         <td class="num">${p.rank}</td><td class="num">${p.affinity} kcal/mol</td><td class="num">${p.rmsdLowerBound ?? ''} / ${p.rmsdUpperBound ?? ''}</td>
-        <td><button type="button" class="secondary small" @click=${() => this.choose(ligand, p.rank)} aria-pressed=${p.rank === this.rank}
-          aria-label="Show pose ${p.rank}">Show</button></td></tr>`)}</tbody></table></div>`;
+        <td class="actions"><button type="button" class="secondary small" @click=${() => this.choose(ligand, p.rank)} aria-pressed=${p.rank === this.rank}
+          aria-label="Show pose ${p.rank}">Show</button>
+          ${p.sdf ? html`<button type="button" class="secondary small" @click=${() => this.download(ligand, p)}
+            aria-label="Download pose ${p.rank} as SDF">SDF</button>` : nothing}</td></tr>`)}</tbody></table></div>`;
+  }
+
+  /** Saves a pose's SDF (already in the job's result) as a file, named after the job, the ligand and the rank. */
+  download(ligand, pose) {
+    const name = `${this.params.id.slice(0, 8)}-${ligand.label.replace(/[^A-Za-z0-9._-]+/g, '-')}-pose-${pose.rank}.sdf`;
+    const url = URL.createObjectURL(new Blob([pose.sdf], { type: 'chemical/x-mdl-sdfile' }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: name });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 }
 

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { MdPage } from '../core/md-page.js';
+import { MdPage, STALE } from '../core/md-page.js';
 import { api } from '../core/api.js';
 import { actingOrgId, orgQuery } from '../core/org.js';
 import { caller } from '../core/session.js';
@@ -56,7 +56,9 @@ export class MdJobsPage extends MdPage {
   async load(after = null) {
     if (!actingOrgId()) return;
     try {
-      this.page = await api.get('/jobs', { ...orgQuery(), ...this.filters(), after: after ?? undefined, limit: PAGE_SIZE });
+      const page = await this.latest(api.get('/jobs', { ...orgQuery(), ...this.filters(), after: after ?? undefined, limit: PAGE_SIZE }));
+      if (page === STALE) return;
+      this.page = page;
       this.error = null;
     } catch (error) {
       this.error = error;

@@ -48,6 +48,7 @@ export class MdOrgsPage extends MdPage {
   }
 
   render() {
+    // The created org's banner is outside the form's fold, which closes once the platform has an org: its initial password is shown only now.
     return html`<section class="page">
       <h1>Organizations</h1>
       <details class="card" ?open=${this.page !== undefined && !this.page.items.length}>
@@ -63,8 +64,8 @@ export class MdOrgsPage extends MdPage {
           <div class="span">${errorBanner(this.createError, ['name', 'admin.email'])}
             <button type="submit" ?disabled=${this.busy}>Create organization</button></div>
         </form>
-        ${this.created ? this.renderCreated(this.created) : nothing}
       </details>
+      ${this.created ? this.renderCreated(this.created) : nothing}
       ${errorBanner(this.error)}
       ${this.page ? this.renderTable() : loading()}
     </section>`;

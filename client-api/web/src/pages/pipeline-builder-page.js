@@ -319,8 +319,8 @@ export class MdPipelineBuilderPage extends MdElement {
         <label for="pb-node-id">Node id</label><input id="pb-node-id" name="nodeId" placeholder="the task's name">
         <button type="submit" class="secondary">Add node</button>
       </form>
-      ${this.graph.nodes.length ? html`<table class="data nodes-table" data-testid="builder-nodes"><thead><tr><th>Node</th><th>Task</th><th>Fixed parameters (JSON)</th><th>May fail alone</th><th></th></tr></thead>
-        <tbody>${this.graph.nodes.map((n, index) => this.renderNodeRow(n, index))}</tbody></table>` : html`<p class="muted">Add a task to start.</p>`}
+      ${this.graph.nodes.length ? html`<div class="table-wrap"><table class="data nodes-table" data-testid="builder-nodes"><thead><tr><th>Node</th><th>Task</th><th>Fixed parameters (JSON)</th><th>May fail alone</th><th></th></tr></thead>
+        <tbody>${this.graph.nodes.map((n, index) => this.renderNodeRow(n, index))}</tbody></table></div>` : html`<p class="muted">Add a task to start.</p>`}
     </section>`;
   }
 

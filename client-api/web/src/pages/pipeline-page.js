@@ -1,13 +1,13 @@
 import { html, nothing } from 'lit';
 import { MdElement } from '../core/md-element.js';
-import { api, request } from '../core/api.js';
+import { api, fieldKey, request } from '../core/api.js';
 import { can } from '../core/session.js';
 import { href, navigate } from '../core/router.js';
 import { pipelineHref, pipelinePath, pipelineQuery } from '../core/pipelines.js';
-import { splitLigandLibrary } from '../core/ligands.js';
+import { libraryFormat, splitLigands } from '../core/ligands.js';
 import { errorBanner, formatDate, loading, notice, statusBadge } from '../core/ui.js';
 import '../components/md-dag.js';
-import '../components/md-input-form.js';
+import '../components/md-schema-form.js';
 import '../components/md-smiles.js';
 import '../components/md-pipeline-diff.js';
 
@@ -43,6 +43,8 @@ export class MdPipelinePage extends MdElement {
   get canPublish() { return !this.owner && can('pipeline.publish'); }
 
   willUpdate(changed) {
+    // A new object only when the answer changes: the form keeps its own checks' errors until then.
+    if (changed.has('runError')) this.runFieldErrors = inputErrors(this.runError);
     if (changed.has('params') || changed.has('query')) {
       const key = `${this.params?.name}@${this.params?.version ?? ''}/${this.owner ?? ''}`;
       if (key !== this.loadedFor) { this.loadedFor = key; this.load(); }
@@ -111,10 +113,10 @@ export class MdPipelinePage extends MdElement {
     }
   }
 
+  /** The run form's inputs once the browser's checks pass (null when a field needs fixing, shown beside it). */
   inputs() {
-    const form = this.querySelector('md-input-form');
-    const { values, valid } = form.collect();
-    return valid ? values : null;
+    const form = this.querySelector('md-schema-form');
+    return form.check() ? structuredClone(form.value ?? {}) : null;
   }
 
   async explainSignature() {
@@ -137,11 +139,10 @@ export class MdPipelinePage extends MdElement {
   }
 
   async runBatch() {
-    const form = this.querySelector('md-input-form');
-    const { values } = form.collect();
+    const values = structuredClone(this.querySelector('md-schema-form').value ?? {});
     const target = this.querySelector('[name="library-input"]').value;
     delete values[target];
-    const items = this.library.ligands.map((ligand) => ({ [target]: ligand.smiles }));
+    const items = this.library.ligands.map((ligand) => ({ [target]: ligand.ligand }));
     await this.submit('batches', { inputs: values, items, ...this.runOptions() });
   }
 
@@ -166,7 +167,8 @@ export class MdPipelinePage extends MdElement {
     const file = event.target.files?.[0];
     if (!file) { this.library = null; return; }
     try {
-      const ligands = splitLigandLibrary(await file.text(), file.name);
+      const text = await file.text();
+      const ligands = splitLigands(text, libraryFormat(text, file.name));
       this.library = { fileName: file.name, ligands, error: ligands.length ? '' : 'The file holds no molecule.' };
     } catch (error) {
       this.library = { fileName: file.name, ligands: [], error: error.message };
@@ -239,14 +241,14 @@ export class MdPipelinePage extends MdElement {
     return html`<div class="card run-card">
       <h3>Run ${this.pipeline.name} ${v.version}</h3>
       <form @submit=${this.run} novalidate aria-label="Run the pipeline">
-        <md-input-form .fields=${fields} .error=${this.runError} prefix="inputs" id-prefix="run"></md-input-form>
+        <md-schema-form .fields=${fields} .errors=${this.runFieldErrors} id-prefix="run"></md-schema-form>
         <div class="form-grid">
           <label for="run-priority">Priority</label>
           <select id="run-priority" name="priority"><option>High</option><option selected>Normal</option><option>Low</option></select>
           <label for="run-refresh">Skip the cache</label>
           <div><input id="run-refresh" name="refresh" type="checkbox"> <span class="hint">run again even when an earlier run answers</span></div>
         </div>
-        ${errorBanner(this.runError, this.querySelector('md-input-form')?.shownFields ?? [])}
+        ${errorBanner(this.runError, fields.flatMap((f) => [`inputs.${fieldKey(f.pointer)}`, fieldKey(f.pointer)]))}
         <div class="actions">
           <button type="submit" ?disabled=${this.busy}>Run</button>
           <button type="button" class="secondary" @click=${this.explainSignature}>Explain the signature</button>
@@ -271,7 +273,7 @@ export class MdPipelinePage extends MdElement {
     if (library.error) return html`<div class="banner error" role="alert">${library.fileName}: ${library.error}</div>`;
     const shown = library.ligands.slice(0, PREVIEWED_LIGANDS);
     return html`<p role="status">${library.fileName}: ${library.ligands.length} molecule(s)${library.ligands.length > shown.length ? `, the first ${shown.length} shown` : ''}.</p>
-      <div class="ligand-grid" data-testid="library-preview">${shown.map((l) => html`<figure><md-smiles smiles=${l.smiles} width="150" height="110"></md-smiles>
+      <div class="ligand-grid" data-testid="library-preview">${shown.map((l) => html`<figure><md-smiles smiles=${l.ligand} width="150" height="110"></md-smiles>
         <figcaption>${l.name}</figcaption></figure>`)}</div>
       <button type="button" @click=${this.runBatch} ?disabled=${this.busy}>Run a batch of ${library.ligands.length}</button>`;
   }
@@ -290,6 +292,11 @@ export class MdPipelinePage extends MdElement {
       <details><summary>The canonical JSON that was hashed</summary><pre class="logs">${s.canonicalJson}</pre></details>
     </div>`;
   }
+}
+
+/** The API's field errors of a run ("inputs.receptor") keyed as the form's fields are ("receptor"). */
+function inputErrors(error) {
+  return Object.fromEntries(Object.entries(error?.fieldErrors ?? {}).map(([key, messages]) => [key.replace(/^inputs\./i, ''), messages.join(' ')]));
 }
 
 /** The next minor version: 1.2.3 → 1.3.0 (a suggestion the Admin may change). */

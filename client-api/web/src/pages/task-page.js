@@ -5,7 +5,7 @@ import { orgQuery } from '../core/org.js';
 import { can } from '../core/session.js';
 import { href, navigate } from '../core/router.js';
 import { errorBanner, formatDate, loading, notice, statusBadge } from '../core/ui.js';
-import { splitLigands } from '../core/ligand-file.js';
+import { splitLigands } from '../core/ligands.js';
 import '../components/md-schema-form.js';
 import '../components/md-task-service.js';
 

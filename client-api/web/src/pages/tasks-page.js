@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { MdPage, appendPage } from '../core/md-page.js';
+import { MdPage, STALE, appendPage } from '../core/md-page.js';
 import { api } from '../core/api.js';
 import { actingOrgId, orgQuery } from '../core/org.js';
 import { can } from '../core/session.js';
@@ -24,9 +24,10 @@ export class MdTasksPage extends MdPage {
     if (!actingOrgId()) return;
     const q = this.query;
     try {
-      const page = await api.get('/tasks', {
+      const page = await this.latest(api.get('/tasks', {
         ...orgQuery(), q: q.get('q'), category: q.get('category'), tag: q.get('tag'), status: q.get('status'), after, limit: PAGE_SIZE,
-      });
+      }));
+      if (page === STALE) return;
       this.page = appendPage(this.page, page, after);
       this.error = null;
     } catch (error) {

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { MdPage, appendPage } from '../../core/md-page.js';
+import { MdPage, STALE, appendPage } from '../../core/md-page.js';
 import { api, buildUrl } from '../../core/api.js';
 import { actingOrgId } from '../../core/org.js';
 import { isRoot } from '../../core/session.js';
@@ -32,7 +32,8 @@ export class MdAuditPage extends MdPage {
 
   async load(after) {
     try {
-      const page = await api.get('/audit', { ...this.filters(), after, limit: 100 });
+      const page = await this.latest(api.get('/audit', { ...this.filters(), after, limit: 100 }));
+      if (page === STALE) return;
       this.page = appendPage(this.page, page, after);
       this.error = null;
     } catch (error) {

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { MdPage, appendPage } from '../../core/md-page.js';
+import { MdPage, STALE, appendPage } from '../../core/md-page.js';
 import { api } from '../../core/api.js';
 import { actingOrgId, orgQuery } from '../../core/org.js';
 import { href, replaceQuery } from '../../core/router.js';
@@ -21,10 +21,11 @@ export class MdCachePage extends MdPage {
     if (!actingOrgId()) return;
     const q = this.query;
     try {
-      const page = await api.get('/cache', {
+      const page = await this.latest(api.get('/cache', {
         ...orgQuery(), pipeline: q.get('pipeline'), version: q.get('version'), status: q.get('status'),
         pinned: q.get('pinned') || undefined, after, limit: 50,
-      });
+      }));
+      if (page === STALE) return;
       this.page = appendPage(this.page, page, after);
       this.error = null;
     } catch (error) {

@@ -70,7 +70,7 @@ export class MdIdentityProvidersPage extends MdPage {
       <h1>Identity providers</h1>
       <details class="card">
         <summary>Add an OpenID Connect provider</summary>
-        <form class="form-grid" @submit=${this.create} novalidate>
+        <form class="form-grid" @submit=${this.create} novalidate aria-label="Add an OpenID Connect provider">
           ${row('name', 'Name', html`<input id="idp-name" name="name" required placeholder="entra">`, 'In URLs: /api/v1/auth/external/{name}/login')}
           ${row('displayName', 'Display name', html`<input id="idp-displayName" name="displayName" placeholder="Acme Microsoft account">`)}
           ${row('authority', 'Authority', html`<input id="idp-authority" name="authority" type="url" required placeholder="https://login.microsoftonline.com/<tenant>/v2.0">`)}

@@ -62,7 +62,8 @@ export class MdInvitationsPage extends MdPage {
     return html`<section class="page">
       <h1>Invitations</h1>
       <form class="card form-grid" @submit=${this.invite} novalidate aria-label="Invite a user">
-        <label for="invite-email">Email</label><div><input id="invite-email" name="email" type="email" required>${fieldError(e, 'email', 'invite-email')}</div>
+        <label for="invite-email">Email</label><div><input id="invite-email" name="email" type="email" required
+          aria-invalid=${!!e?.fieldError?.('email')} aria-describedby="invite-email-error">${fieldError(e, 'email', 'invite-email')}</div>
         <label for="invite-name">Name</label><div><input id="invite-name" name="displayName"></div>
         <label for="invite-role">Role</label><div><select id="invite-role" name="role"><option value="standard">Standard</option><option value="admin">Admin</option></select></div>
         <label for="invite-grant">Also grant</label><div><input id="invite-grant" name="grant" placeholder="audit.read">${fieldError(e, 'grant', 'invite-grant')}</div>

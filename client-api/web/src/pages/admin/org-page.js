@@ -114,7 +114,8 @@ export class MdOrgPage extends MdPage {
       <h2 class="first span">Quotas</h2>
       ${QUOTAS.map(([name, label, unit]) => html`<label for="quota-${name}">${label}${unit ? ` (${unit})` : ''}</label>
         <div><input id="quota-${name}" name=${name} type="number" min="0" step=${name === 'maxTaskCpu' ? '0.1' : '1'}
-          .value=${String(unit === 'MiB' ? Math.round(quotas[name] / MIB) : quotas[name])}>${fieldError(this.quotaError, name, `quota-${name}`)}</div>`)}
+          .value=${String(unit === 'MiB' ? Math.round(quotas[name] / MIB) : quotas[name])}
+          aria-invalid=${!!this.quotaError?.fieldError?.(name)} aria-describedby="quota-${name}-error">${fieldError(this.quotaError, name, `quota-${name}`)}</div>`)}
       <div class="span">${errorBanner(this.quotaError, QUOTAS.map(([name]) => name))}<button type="submit">Save quotas</button></div>
     </form>`;
   }
