@@ -13,6 +13,7 @@ namespace MolDash.Browser.Tests;
 public sealed class ProviderSignInTests(DashboardFixture dashboard) : IAsyncLifetime
 {
     private const string DisplayName = "Corporate SSO";
+    private static readonly string[] AllowedDomains = ["moldash.test"];
     private readonly string provider = $"sso-{Guid.NewGuid():N}"[..20];
     private TestIdentityProvider identityProvider = null!;
 
@@ -28,7 +29,7 @@ public sealed class ProviderSignInTests(DashboardFixture dashboard) : IAsyncLife
             authority = identityProvider.Authority.ToString(),
             clientId = TestIdentityProvider.ClientId,
             clientSecret = TestIdentityProvider.ClientSecret,
-            allowedDomains = new[] { "moldash.test" },
+            allowedDomains = AllowedDomains,
         });
         created.EnsureSuccessStatusCode();
     }
