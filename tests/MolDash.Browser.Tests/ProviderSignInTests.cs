@@ -34,7 +34,16 @@ public sealed class ProviderSignInTests(DashboardFixture dashboard) : IAsyncLife
         created.EnsureSuccessStatusCode();
     }
 
-    public async Task DisposeAsync() => await identityProvider.DisposeAsync();
+    /// <summary>The provider goes with its test, so the sign-in page of the next one shows only its own.</summary>
+    public async Task DisposeAsync()
+    {
+        using (var root = dashboard.Platform.CreateClient(dashboard.RootToken))
+        {
+            (await root.DeleteAsync($"/api/v1/identity-providers/{provider}")).EnsureSuccessStatusCode();
+        }
+
+        await identityProvider.DisposeAsync();
+    }
 
     [Fact]
     public async Task AMemberSignsInThroughTheProviderWithTheKeyboardAndLandsOnThePageTheyOpened()
