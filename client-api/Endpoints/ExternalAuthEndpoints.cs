@@ -49,7 +49,7 @@ public static class ExternalAuthEndpoints
         return api;
     }
 
-    private static async Task<IResult> ListProvidersAsync(IClusterClient cluster) =>
+    private static async Task<Ok<IReadOnlyList<SignInProvider>>> ListProvidersAsync(IClusterClient cluster) =>
         TypedResults.Ok(await cluster.GetGrain<IIdentityProvidersGrain>(0).ListForSignInAsync());
 
     private static async Task<IResult> LoginAsync(
@@ -119,6 +119,7 @@ public static class ExternalAuthEndpoints
 
         // Not in the URL: the dashboard fetches its tokens with this cookie, and the fetch spends the refresh token in it.
         ExternalLoginCookies.Append(context.Response, ExternalLoginCookies.Session, signedIn.RefreshToken, ResultLifetime);
+        ExternalLoginCookies.Delete(context.Response, ExternalLoginCookies.Problem);
         return TypedResults.Redirect(returnTo);
     }
 
@@ -149,6 +150,7 @@ public static class ExternalAuthEndpoints
         var problem = new ExternalSignInProblem(
             ProblemExceptionHandler.StatusFor(failure.Kind), ProblemExceptionHandler.TitleFor(failure.Kind), failure.Message);
         ExternalLoginCookies.Append(response, ExternalLoginCookies.Problem, problem.Encode(), ResultLifetime);
+        ExternalLoginCookies.Delete(response, ExternalLoginCookies.Session);
         return TypedResults.Redirect(ReturnPath.LoginPage(returnTo));
     }
 
