@@ -239,12 +239,8 @@ public sealed class ExternalSignInTests(PlatformFixture fixture) : IAsyncLifetim
     {
         var (orgId, userId, email) = await MemberAsync();
         identityProvider.AddUser(email);
-        using var browser = new ManualBrowser();
-
-        var callback = await browser.ToCallbackAsync(LoginUrl(email, returnTo: "/#/jobs?status=Running"));
-        using var back = await browser.GetAsync(callback);
-        using var result = await browser.PostAsync(ResultUrl);
-        using var again = await browser.PostAsync(ResultUrl);
+        using var signIn = await DashboardSignInAsync(email, "/#/jobs?status=Running");
+        var (back, result, again) = signIn;
 
         Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
         Assert.Equal("/#/jobs?status=Running", back.Headers.Location?.OriginalString);
@@ -265,12 +261,8 @@ public sealed class ExternalSignInTests(PlatformFixture fixture) : IAsyncLifetim
     {
         var email = $"stranger-{Guid.NewGuid():N}@{Domain}";
         identityProvider.AddUser(email);
-        using var browser = new ManualBrowser();
-
-        var callback = await browser.ToCallbackAsync(LoginUrl(email, returnTo: "/#/jobs"));
-        using var back = await browser.GetAsync(callback);
-        using var result = await browser.PostAsync(ResultUrl);
-        using var again = await browser.PostAsync(ResultUrl);
+        using var signIn = await DashboardSignInAsync(email, "/#/jobs");
+        var (back, result, again) = signIn;
 
         Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
         Assert.Equal("/#/login?returnTo=%2Fjobs", back.Headers.Location?.OriginalString);
@@ -435,6 +427,19 @@ public sealed class ExternalSignInTests(PlatformFixture fixture) : IAsyncLifetim
         return new SignInResult(await browser.GetAsync(LoginUrl(loginHint)), cookies);
     }
 
+    /// <summary>
+    /// A sign-in the dashboard starts: the browser comes back from the callback, then the sign-in page asks for
+    /// the outcome, and asks again as a reload would.
+    /// </summary>
+    private async Task<DashboardSignIn> DashboardSignInAsync(string email, string returnTo)
+    {
+        using var browser = new ManualBrowser();
+        var callback = await browser.ToCallbackAsync(LoginUrl(email, returnTo));
+        var back = await browser.GetAsync(callback);
+        var result = await browser.PostAsync(ResultUrl);
+        return new DashboardSignIn(back, result, await browser.PostAsync(ResultUrl));
+    }
+
     private async Task<long> LinkCountAsync()
     {
         await using var connection = new NpgsqlConnection(platform.Database.ConnectionString);
@@ -463,6 +468,16 @@ public sealed class ExternalSignInTests(PlatformFixture fixture) : IAsyncLifetim
     private sealed record SignInResult(HttpResponseMessage Response, CookieContainer Cookies) : IDisposable
     {
         public void Dispose() => Response.Dispose();
+    }
+
+    private sealed record DashboardSignIn(HttpResponseMessage Back, HttpResponseMessage Result, HttpResponseMessage Again) : IDisposable
+    {
+        public void Dispose()
+        {
+            Back.Dispose();
+            Result.Dispose();
+            Again.Dispose();
+        }
     }
 
     /// <summary>A browser that stops at every redirect, so a test can change what it carries.</summary>
