@@ -5,6 +5,7 @@ using MolDash.Api.Endpoints;
 using MolDash.Api.Errors;
 using MolDash.Api.Health;
 using MolDash.Api.Live;
+using MolDash.Api.RateLimiting;
 using MolDash.Api.Uploads;
 using MolDash.ServiceDefaults;
 using MolDash.ServiceDefaults.Configuration;
@@ -43,6 +44,7 @@ builder.Services.Configure<ExceptionSerializationOptions>(options => options.Sup
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMolDashAuthentication(builder.Configuration);
 builder.Services.AddOptions<ExternalLoginOptions>().BindConfiguration(ExternalLoginOptions.Section);
+builder.Services.AddMolDashRateLimiting(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -72,6 +74,7 @@ app.UseSwaggerUI(options =>
 });
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseMiddleware<CallerContextMiddleware>();
 
 app.MapServiceDefaults();

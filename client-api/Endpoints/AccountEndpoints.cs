@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MolDash.Api.Auth;
 using MolDash.Api.Contracts;
 using MolDash.Api.Errors;
+using MolDash.Api.RateLimiting;
 using MolDash.GrainInterfaces.Identity;
 using MolDash.GrainInterfaces.Invitations;
 
@@ -17,18 +18,20 @@ public static class AccountEndpoints
     public static RouteGroupBuilder MapAccountEndpoints(this RouteGroupBuilder api)
     {
         var account = api.MapGroup("/auth").WithTags("Account");
-        account.MapPost("/invitations/accept", AcceptInvitationAsync).AllowAnonymous()
+        account.MapPost("/invitations/accept", AcceptInvitationAsync).AllowAnonymous().RequireRateLimiting(RateLimitingSetup.AnonymousAuth)
             .WithSummary("Accept an invitation with its token: a new email sets its password (the password policy applies); an email that has an account gives its current password. Signs in to the org.")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status410Gone);
-        account.MapPost("/password-reset", ResetPasswordAsync).AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        account.MapPost("/password-reset", ResetPasswordAsync).AllowAnonymous().RequireRateLimiting(RateLimitingSetup.AnonymousAuth)
             .WithSummary("Set a new password with a reset token an Admin issued (single use); every session of the account ends.")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone);
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         account.MapPost("/password", ChangePasswordAsync).RequireAuthorization(AuthPolicies.SignedIn)
             .WithSummary("Change your own password with the current one; every session ends and new tokens for this org come back.")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)

@@ -84,7 +84,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             Detail = exception.Message,
         };
 
-    private static int StatusFor(ErrorKind kind) => kind switch
+    internal static int StatusFor(ErrorKind kind) => kind switch
     {
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
@@ -99,7 +99,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         _ => StatusCodes.Status500InternalServerError,
     };
 
-    private static string TitleFor(ErrorKind kind) => kind switch
+    internal static string TitleFor(ErrorKind kind) => kind switch
     {
         ErrorKind.NotFound => "Not found",
         ErrorKind.Conflict => "Conflict",

@@ -64,6 +64,8 @@ public sealed class PlatformUnderTest : IAsyncDisposable
             ["Registry__ImportAllowedNetworks"] = "127.0.0.0/8",
             // The echo service registers itself from loopback with its service key.
             ["TaskServices__SelfRegistrationNetworks"] = "127.0.0.0/8",
+            // Every test calls from loopback: one address would soon reach the anonymous sign-in endpoints' limit.
+            ["RateLimiting__AnonymousAuth__PermitLimit"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -1,3 +1,5 @@
+using MolDash.GrainInterfaces.Access;
+
 namespace MolDash.GrainInterfaces.Identity;
 
 /// <summary>
@@ -9,6 +11,11 @@ public interface IIdentityProvidersGrain : IGrainWithIntegerKey
 {
     [Alias("List")]
     Task<IReadOnlyList<IdentityProviderView>> ListAsync();
+
+    /// <summary>The enabled providers, for the sign-in page: open to anyone, so it tells only their names and display names.</summary>
+    [AllowAnonymousCalls]
+    [Alias("ListForSignIn")]
+    Task<IReadOnlyList<SignInProvider>> ListForSignInAsync();
 
     [Alias("Get")]
     Task<IdentityProviderView> GetAsync(string name);

@@ -29,6 +29,9 @@ public sealed partial class IdentityProvidersGrain(
         return [.. (await store.ListAsync()).Select(provider => provider.ToView())];
     }
 
+    public async Task<IReadOnlyList<SignInProvider>> ListForSignInAsync() =>
+        [.. (await store.ListAsync()).Where(provider => provider.Enabled).Select(provider => new SignInProvider(provider.Name, provider.DisplayName))];
+
     public async Task<IdentityProviderView> GetAsync(string name)
     {
         RequireRoot();

@@ -212,6 +212,108 @@ public sealed class ExternalSignInTests(PlatformFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task The_sign_in_page_lists_the_enabled_providers_by_name_and_display_name_only()
+    {
+        using var anonymous = platform.CreateClient();
+        using var root = platform.CreateClient(fixture.RootToken);
+
+        using var listed = await anonymous.GetAsync("/api/v1/auth/external/providers");
+        var body = await listed.Content.ReadAsStringAsync();
+        (await root.PutAsJsonAsync($"/api/v1/identity-providers/{provider}", Settings(enabled: false))).EnsureSuccessStatusCode();
+        var afterDisabling = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/auth/external/providers");
+
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        var entry = JsonDocument.Parse(body).RootElement.EnumerateArray().Single(item => item.GetProperty("name").GetString() == provider);
+        Assert.Equal(["name", "displayName"], entry.EnumerateObject().Select(property => property.Name));
+        Assert.Equal("Test provider", entry.GetProperty("displayName").GetString());
+        foreach (var hidden in new[] { TestIdentityProvider.ClientId, TestIdentityProvider.ClientSecret, identityProvider.Authority.Authority })
+        {
+            Assert.DoesNotContain(hidden, body, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(afterDisabling.EnumerateArray(), item => item.GetProperty("name").GetString() == provider);
+    }
+
+    [Fact]
+    public async Task A_dashboard_sign_in_comes_back_to_the_dashboard_which_picks_up_its_tokens_once()
+    {
+        var (orgId, userId, email) = await MemberAsync();
+        identityProvider.AddUser(email);
+        using var signIn = await DashboardSignInAsync(email, "/#/jobs?status=Running");
+        var (back, result, again) = signIn;
+
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        Assert.Equal("/#/jobs?status=Running", back.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, result.StatusCode);
+        var tokens = await result.Content.ReadFromJsonAsync<JsonElement>();
+        var accessToken = tokens.GetProperty("accessToken").GetString()!;
+        Assert.DoesNotContain(accessToken, back.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain(tokens.GetProperty("refreshToken").GetString()!, back.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        using var signedIn = platform.CreateClient(accessToken);
+        var me = await signedIn.GetFromJsonAsync<JsonElement>("/api/v1/auth/me");
+        Assert.Equal(userId, me.GetProperty("userId").GetGuid());
+        Assert.Equal(orgId, me.GetProperty("orgId").GetGuid());
+        Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_refused_dashboard_sign_in_goes_back_to_the_sign_in_page_which_is_told_why_once()
+    {
+        var email = $"stranger-{Guid.NewGuid():N}@{Domain}";
+        identityProvider.AddUser(email);
+        using var signIn = await DashboardSignInAsync(email, "/#/jobs");
+        var (back, result, again) = signIn;
+
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        Assert.Equal("/#/login?returnTo=%2Fjobs", back.Headers.Location?.OriginalString);
+        var problem = await result.AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal($"No MolDash account has the email {email}: ask an Admin of your organization to add you, then sign in again.",
+            problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_dashboard_sign_in_through_a_disabled_provider_goes_back_to_the_sign_in_page_with_the_reason()
+    {
+        using var root = platform.CreateClient(fixture.RootToken);
+        (await root.PutAsJsonAsync($"/api/v1/identity-providers/{provider}", Settings(enabled: false))).EnsureSuccessStatusCode();
+        using var browser = new ManualBrowser();
+
+        using var start = await browser.GetAsync(LoginUrl("someone@corp.test", returnTo: "/"));
+        using var result = await browser.PostAsync(ResultUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        Assert.Equal("/#/login", start.Headers.Location?.OriginalString);
+        var problem = await result.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Contains($"'{provider}'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// returnTo must be the dashboard on this site; anything else is refused with a 422 before the provider is
+    /// involved, rather than ignored, so a mistake in a link is seen instead of landing somewhere unexpected.
+    /// </summary>
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/#/jobs")]
+    [InlineData("/\\evil.example")]
+    [InlineData("\\\\evil.example")]
+    [InlineData("/\t/evil.example")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("/api/v1/auth/me")]
+    [InlineData("/#/jobs\r\nLocation: https://evil.example/")]
+    [InlineData("/#/jobs\\..\\evil")]
+    public async Task A_return_path_off_the_dashboard_is_refused_with_a_422_and_no_redirect(string returnTo)
+    {
+        using var browser = new ManualBrowser();
+
+        using var refused = await browser.GetAsync(LoginUrl($"member@{Domain}", returnTo));
+
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("returnTo", out _), problem.ToString());
+        Assert.Null(refused.Headers.Location);
+    }
+
+    [Fact]
     public async Task Root_manages_providers_whose_client_secret_is_never_shown_nor_stored_in_plain_text()
     {
         using var root = platform.CreateClient(fixture.RootToken);
@@ -310,8 +412,11 @@ public sealed class ExternalSignInTests(PlatformFixture fixture) : IAsyncLifetim
         return (created.GetProperty("id").GetGuid(), created.GetProperty("initialAdmin").GetProperty("userId").GetGuid(), email);
     }
 
-    private string LoginUrl(string loginHint) =>
-        new Uri(platform.ApiAddress, $"/api/v1/auth/external/{provider}/login?loginHint={Uri.EscapeDataString(loginHint)}").ToString();
+    private string ResultUrl => new Uri(platform.ApiAddress, "/api/v1/auth/external/result").ToString();
+
+    private string LoginUrl(string loginHint, string? returnTo = null) => new Uri(platform.ApiAddress,
+        $"/api/v1/auth/external/{provider}/login?loginHint={Uri.EscapeDataString(loginHint)}"
+        + (returnTo is null ? "" : $"&returnTo={Uri.EscapeDataString(returnTo)}")).ToString();
 
     /// <summary>The whole flow as a browser follows it: to the provider, back to the callback, with cookies.</summary>
     private async Task<SignInResult> SignInAsync(string loginHint)
@@ -320,6 +425,19 @@ public sealed class ExternalSignInTests(PlatformFixture fixture) : IAsyncLifetim
         using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = true };
         using var browser = new HttpClient(handler);
         return new SignInResult(await browser.GetAsync(LoginUrl(loginHint)), cookies);
+    }
+
+    /// <summary>
+    /// A sign-in the dashboard starts: the browser comes back from the callback, then the sign-in page asks for
+    /// the outcome, and asks again as a reload would.
+    /// </summary>
+    private async Task<DashboardSignIn> DashboardSignInAsync(string email, string returnTo)
+    {
+        using var browser = new ManualBrowser();
+        var callback = await browser.ToCallbackAsync(LoginUrl(email, returnTo));
+        var back = await browser.GetAsync(callback);
+        var result = await browser.PostAsync(ResultUrl);
+        return new DashboardSignIn(back, result, await browser.PostAsync(ResultUrl));
     }
 
     private async Task<long> LinkCountAsync()
@@ -352,6 +470,16 @@ public sealed class ExternalSignInTests(PlatformFixture fixture) : IAsyncLifetim
         public void Dispose() => Response.Dispose();
     }
 
+    private sealed record DashboardSignIn(HttpResponseMessage Back, HttpResponseMessage Result, HttpResponseMessage Again) : IDisposable
+    {
+        public void Dispose()
+        {
+            Back.Dispose();
+            Result.Dispose();
+            Again.Dispose();
+        }
+    }
+
     /// <summary>A browser that stops at every redirect, so a test can change what it carries.</summary>
     private sealed class ManualBrowser : IDisposable
     {
@@ -360,6 +488,8 @@ public sealed class ExternalSignInTests(PlatformFixture fixture) : IAsyncLifetim
         public Task<HttpResponseMessage> GetAsync(Uri url) => client.GetAsync(url);
 
         public Task<HttpResponseMessage> GetAsync(string url) => client.GetAsync(new Uri(url));
+
+        public Task<HttpResponseMessage> PostAsync(string url) => client.PostAsync(new Uri(url), content: null);
 
         /// <summary>Follows the sign-in to the provider and stops before the callback: its URL, with code and state.</summary>
         public async Task<Uri> ToCallbackAsync(string loginUrl)

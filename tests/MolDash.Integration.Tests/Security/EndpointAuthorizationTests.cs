@@ -26,6 +26,8 @@ public sealed class EndpointAuthorizationTests(PlatformFixture fixture) : IAsync
         "POST /api/v1/auth/logout",
         "GET /api/v1/auth/external/{provider}/login",
         "GET /api/v1/auth/external/{provider}/callback",
+        "GET /api/v1/auth/external/providers",
+        "POST /api/v1/auth/external/result",
         "POST /api/v1/tasks/{name}/versions/{version}/service/instances/self",
         "DELETE /api/v1/tasks/{name}/versions/{version}/service/instances/self",
         "POST /api/v1/auth/invitations/accept",

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
 using System.Security.Claims;
+using System.Text;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -8,18 +11,18 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
-using MolDash.Testing;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace MolDash.Integration.Tests.Infrastructure;
+namespace MolDash.Testing;
 
 /// <summary>
 /// A real OpenID Connect provider on loopback: an OpenIddict server (authorization code flow with PKCE,
 /// discovery, JWKS, signed ID tokens) in degraded mode, with one registered client and users kept in
-/// memory. It signs in, without a page, the user the authorization request names in login_hint.
+/// memory. It signs in, without a page, the user the authorization request names in login_hint; without
+/// one, it shows a form asking for the email, as a provider's sign-in page would.
 /// </summary>
 public sealed class TestIdentityProvider : IAsyncDisposable
 {
@@ -107,7 +110,12 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     private static IResult Authorize(HttpContext http, ConcurrentDictionary<string, TestIdentity> users)
     {
         var request = http.GetOpenIddictServerRequest()!;
-        if (request.LoginHint is not { } hint || !users.TryGetValue(hint, out var user))
+        if (string.IsNullOrEmpty(request.LoginHint))
+        {
+            return SignInForm(http.Request.Query);
+        }
+
+        if (!users.TryGetValue(request.LoginHint, out var user))
         {
             return Results.Forbid(
                 new AuthenticationProperties(new Dictionary<string, string?>
@@ -126,6 +134,21 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         identity.SetScopes(request.GetScopes());
         identity.SetDestinations(_ => [Destinations.IdentityToken]);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>The provider's sign-in page: the authorization request again, posted with the email the person typed as login_hint.</summary>
+    private static IResult SignInForm(IQueryCollection request)
+    {
+        var page = new StringBuilder("<!doctype html><html lang=\"en\"><head><title>Test provider</title></head><body><h1>Test provider</h1>")
+            .Append("<form method=\"post\" action=\"/connect/authorize\">");
+        foreach (var (name, values) in request)
+        {
+            page.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{WebUtility.HtmlEncode(name)}\" value=\"{WebUtility.HtmlEncode(values.ToString())}\">");
+        }
+
+        page.Append("<label for=\"email\">Email at the provider</label><input id=\"email\" name=\"login_hint\" type=\"email\">")
+            .Append("<button type=\"submit\">Continue</button></form></body></html>");
+        return Results.Content(page.ToString(), "text/html; charset=utf-8");
     }
 
     private sealed record TestIdentity(string Subject, string Email, bool EmailVerified);
