@@ -50,6 +50,7 @@ public static class GrainServicesExtensions
             .ValidateOnStart();
         services.AddSingleton(SelfRegistrationAddressPolicy.From);
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
+        services.AddSingleton<JobLogArchive>();
         services.AddSingleton<JobLog>();
         services.AddSingleton<ICacheRecords, PostgresCacheRecords>();
         services.AddSingleton<IPipelineCatalog, PostgresPipelineCatalog>();

@@ -8,16 +8,16 @@ namespace MolDash.Grains.Jobs;
 
 /// <summary>
 /// A job's log as text: its timeline, one line per event. A finished job's log is kept in the org's
-/// blob container (its logs_uri); a running job's is rendered from the results database.
+/// blob container (its logs_uri, see <see cref="JobLogArchive"/>); a running job's is rendered from the results database.
 /// </summary>
-public sealed class JobLog(IBlobStore blobs, IJobRecords records)
+public sealed class JobLog(IBlobStore blobs, IJobRecords records, JobLogArchive archive)
 {
     private const int PageSize = 500;
 
     public static string BlobName(Guid jobId) => $"jobs/{jobId:N}/job.log";
 
     /// <param name="recent">The latest events, in order, possibly not recorded yet; earlier ones are read from the results database.</param>
-    /// <returns>The blob name the log was stored under.</returns>
+    /// <returns>Where the log was stored.</returns>
     public async Task<string> StoreAsync(Guid orgId, Guid jobId, IReadOnlyList<JobEvent> recent, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
@@ -32,14 +32,12 @@ public sealed class JobLog(IBlobStore blobs, IJobRecords records)
             Append(text, entry);
         }
 
-        await using var content = new MemoryStream(Encoding.UTF8.GetBytes(text.ToString()));
-        await blobs.PutAsync(OrgResourceNames.BlobContainer(orgId), BlobName(jobId), content, "text/plain; charset=utf-8", cancellationToken);
-        return BlobName(jobId);
+        return (await archive.StoreAsync(orgId, jobId, text.ToString(), cancellationToken)).ToString();
     }
 
-    public async Task<string> ReadAsync(Guid orgId, Guid jobId, string? blobName, CancellationToken cancellationToken)
+    public async Task<string> ReadAsync(Guid orgId, Guid jobId, string? location, CancellationToken cancellationToken)
     {
-        if (blobName is not null && await blobs.OpenReadAsync(OrgResourceNames.BlobContainer(orgId), blobName, cancellationToken) is { } stored)
+        if (location is not null && await OpenAsync(OrgResourceNames.BlobContainer(orgId), LogLocation.Parse(location), cancellationToken) is { } stored)
         {
             await using (stored)
             {
@@ -50,6 +48,10 @@ public sealed class JobLog(IBlobStore blobs, IJobRecords records)
 
         return await RenderAsync(orgId, jobId, cancellationToken);
     }
+
+    private Task<Stream?> OpenAsync(string container, LogLocation location, CancellationToken cancellationToken) => location.Length is { } length
+        ? blobs.OpenReadRangeAsync(container, location.Blob, location.Offset, length, cancellationToken)
+        : blobs.OpenReadAsync(container, location.Blob, cancellationToken);
 
     private async Task<string> RenderAsync(Guid orgId, Guid jobId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
@@ -5,6 +6,7 @@ using Azure;
 using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Azure.Storage.Sas;
 using Microsoft.Extensions.Options;
 using MolDash.GrainInterfaces.Errors;
@@ -70,6 +72,44 @@ public sealed partial class AzureBlobStore(BlobServiceClient service, IOptions<B
         try
         {
             return await Container(container).GetBlobClient(ValidBlobName(name)).OpenReadAsync(cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<long> AppendAsync(string container, string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var blob = Container(container).GetAppendBlobClient(ValidBlobName(name));
+        try
+        {
+            return await AppendBlockAsync(blob, content, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.BlobNotFound)
+        {
+            await blob.CreateIfNotExistsAsync(new AppendBlobCreateOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8" },
+            }, cancellationToken);
+            return await AppendBlockAsync(blob, content, cancellationToken);
+        }
+    }
+
+    private static async Task<long> AppendBlockAsync(AppendBlobClient blob, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        using var block = BinaryData.FromBytes(content).ToStream();
+        var appended = await blob.AppendBlockAsync(block, cancellationToken: cancellationToken);
+        return long.Parse(appended.Value.BlobAppendOffset, CultureInfo.InvariantCulture);
+    }
+
+    public async Task<Stream?> OpenReadRangeAsync(string container, string name, long offset, long length, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await Container(container).GetBlobClient(ValidBlobName(name))
+                .DownloadStreamingAsync(new BlobDownloadOptions { Range = new HttpRange(offset, length) }, cancellationToken);
+            return download.Value.Content;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

@@ -17,6 +17,13 @@ public interface IBlobStore
     /// <returns>The blob's content, or null when it does not exist.</returns>
     Task<Stream?> OpenReadAsync(string container, string name, CancellationToken cancellationToken);
 
+    /// <summary>Appends <paramref name="content"/> as one block to an append blob, which is made on first use.</summary>
+    /// <returns>The offset in the blob at which the content starts.</returns>
+    Task<long> AppendAsync(string container, string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+
+    /// <returns>The <paramref name="length"/> bytes of the blob from <paramref name="offset"/>, or null when it does not exist.</returns>
+    Task<Stream?> OpenReadRangeAsync(string container, string name, long offset, long length, CancellationToken cancellationToken);
+
     IAsyncEnumerable<StoredBlob> ListAsync(string container, string? prefix, CancellationToken cancellationToken);
 
     /// <returns>False when there was nothing to delete.</returns>

@@ -87,6 +87,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         siloBuilder.Services.AddSingleton<IJobRecords>(JobRecords);
         siloBuilder.Services.AddSingleton<IArtifactStore>(Artifacts);
         siloBuilder.Services.AddSingleton<IBlobStore>(Blobs);
+        siloBuilder.Services.AddSingleton<JobLogArchive>();
         siloBuilder.Services.AddSingleton<JobLog>();
         siloBuilder.Services.Configure<JobOptions>(options => options.MaxParallelNodes = 3);
         // Short waits so the error paths of the task-service grain finish quickly.

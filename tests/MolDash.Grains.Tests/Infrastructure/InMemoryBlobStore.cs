@@ -42,6 +42,21 @@ public sealed class InMemoryBlobStore : IBlobStore
     public Task<Stream?> OpenReadAsync(string container, string name, CancellationToken cancellationToken) =>
         Task.FromResult<Stream?>(blobs.TryGetValue((container, name), out var blob) ? new MemoryStream(blob.Content, writable: false) : null);
 
+    public Task<long> AppendAsync(string container, string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        lock (blobs)
+        {
+            var before = blobs.TryGetValue((container, name), out var blob) ? blob.Content : [];
+            blobs[(container, name)] = ([.. before, .. content.Span], "text/plain; charset=utf-8");
+            return Task.FromResult((long)before.Length);
+        }
+    }
+
+    public Task<Stream?> OpenReadRangeAsync(string container, string name, long offset, long length, CancellationToken cancellationToken) =>
+        Task.FromResult<Stream?>(blobs.TryGetValue((container, name), out var blob)
+            ? new MemoryStream(blob.Content, (int)offset, (int)Math.Min(length, blob.Content.Length - offset), writable: false)
+            : null);
+
     public async IAsyncEnumerable<StoredBlob> ListAsync(string container, string? prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.CompletedTask;

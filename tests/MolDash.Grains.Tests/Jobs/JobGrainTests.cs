@@ -4,6 +4,7 @@ using MolDash.GrainInterfaces.Jobs;
 using MolDash.GrainInterfaces.Organizations;
 using MolDash.GrainInterfaces.Tasks;
 using MolDash.GrainInterfaces.TaskServices;
+using MolDash.Grains.Jobs;
 using MolDash.Grains.Tests.Infrastructure;
 using MolDash.Grains.Tests.Registry;
 using Orleans.TestingHost;
@@ -45,8 +46,12 @@ public sealed class JobGrainTests(ClusterFixture fixture)
         var log = await job.GetLogAsync();
         Assert.Equal(timeline.Count, log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Contains("#5 succeeded", log, StringComparison.Ordinal);
-        Assert.NotNull(done.LogsUri);
-        Assert.Equal(log, ClusterFixture.Blobs.Text(Grains.Organizations.OrgResourceNames.BlobContainer(org), done.LogsUri));
+        // Kept as its byte range of the org's shared log blob.
+        var kept = LogLocation.Parse(done.LogsUri!);
+        Assert.StartsWith("jobs/logs/", kept.Blob, StringComparison.Ordinal);
+        await using var range = await ClusterFixture.Blobs.OpenReadRangeAsync(
+            Grains.Organizations.OrgResourceNames.BlobContainer(org), kept.Blob, kept.Offset, kept.Length!.Value, CancellationToken.None);
+        Assert.Equal(log, await new StreamReader(range!).ReadToEndAsync());
 
         var result = Assert.Single((await job.GetResultsAsync(null, 10)).Items);
         Assert.Equal("""{ "echo": { "text": "hello" } }""", result.Output?.Json);
@@ -203,6 +208,24 @@ public sealed class JobGrainTests(ClusterFixture fixture)
         Assert.Equal(NodeStatus.Cancelled, after.Nodes[0].Status);
         Assert.Equal(cancelled.LastEventSeq, after.LastEventSeq);
         Assert.Equal(JobEventKinds.Cancelled, (await job.GetEventsAsync(0, 100)).Items[^1].Kind);
+    }
+
+    [Fact]
+    public async Task A_run_that_outlasts_the_progress_delay_is_recorded_as_started_while_it_runs()
+    {
+        await using var service = await FakeTaskService.StartAsync();
+        service.Mode = FakeTaskService.Behaviour.Hang;
+        var org = await OrgWithTaskAsync(service);
+        Callers.ActAs(Callers.AdminOf(org));
+        var job = Job(org);
+        var submitted = await job.SubmitAsync(OneTask("""{ "text": "slow" }"""));
+
+        // Read from the records, not through the grain (which would record what it holds first): the start
+        // arrives there by the job's own delayed write while the run still hangs.
+        await Eventually.HoldsAsync(async () => (await ClusterFixture.JobRecords.EventsAsync(org, submitted.JobId, 0, 100, CancellationToken.None))
+            .Items.Any(entry => entry.Kind == JobEventKinds.Started));
+        Assert.Equal(JobStatus.Running, (await job.GetAsync()).Status);
+        await job.CancelAsync();
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MolDash.GrainInterfaces.Errors;
+using MolDash.Grains.Jobs;
 using MolDash.Grains.Storage;
 using MolDash.Testing;
 
@@ -37,6 +38,49 @@ public sealed class AzureBlobStoreTests : IAsyncLifetime
         Assert.Equal(content.Length, stored.Size);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), stored.Sha256);
         Assert.Equal(content, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task Appends_land_one_after_another_and_each_range_reads_back_alone()
+    {
+        byte[][] parts = [Encoding.UTF8.GetBytes("first line\n"), Encoding.UTF8.GetBytes("second, longer line\n"), Encoding.UTF8.GetBytes("third\n")];
+
+        var offsets = new List<long>();
+        foreach (var part in parts)
+        {
+            offsets.Add(await store.AppendAsync(container, "jobs/logs/shared.log", part, CancellationToken.None));
+        }
+
+        Assert.Equal([0L, parts[0].Length, parts[0].Length + parts[1].Length], offsets);
+        await using var second = await store.OpenReadRangeAsync(container, "jobs/logs/shared.log", offsets[1], parts[1].Length, CancellationToken.None);
+        Assert.Equal("second, longer line\n", await new StreamReader(second!).ReadToEndAsync());
+        Assert.Null(await store.OpenReadRangeAsync(container, "jobs/logs/missing.log", 0, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Logs_of_jobs_finishing_together_share_a_blob_and_each_reads_back_as_its_own()
+    {
+        var archive = new JobLogArchive(store, time);
+        var orgId = Guid.NewGuid();
+        var orgContainer = Grains.Organizations.OrgResourceNames.BlobContainer(orgId);
+        await store.EnsureContainerAsync(orgContainer, CancellationToken.None);
+        var logs = Enumerable.Range(0, 100).Select(i => (JobId: Guid.NewGuid(), Text: $"job {i}: {new string('x', i)}\n")).ToList();
+        var large = (JobId: Guid.NewGuid(), Text: new string('y', JobLogArchive.MaxSharedLogBytes + 1));
+
+        var locations = await Task.WhenAll(logs.Append(large).Select(log => archive.StoreAsync(orgId, log.JobId, log.Text, CancellationToken.None)));
+
+        var shared = locations[..^1];
+        Assert.All(shared, location => Assert.StartsWith("jobs/logs/", location.Blob, StringComparison.Ordinal));
+        Assert.Single(shared.Select(location => location.Blob).Distinct());
+        var ordered = shared.OrderBy(location => location.Offset).ToList();
+        Assert.All(ordered.Zip(ordered.Skip(1)), pair => Assert.Equal(pair.First.Offset + pair.First.Length, pair.Second.Offset));
+        foreach (var (log, location) in logs.Zip(shared))
+        {
+            await using var range = await store.OpenReadRangeAsync(orgContainer, location.Blob, location.Offset, location.Length!.Value, CancellationToken.None);
+            Assert.Equal(log.Text, await new StreamReader(range!).ReadToEndAsync());
+        }
+
+        Assert.Equal(LogLocation.Whole($"jobs/{large.JobId:N}/job.log"), locations[^1]);
     }
 
     [Fact]
