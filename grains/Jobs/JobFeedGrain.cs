@@ -9,7 +9,7 @@ namespace MolDash.Grains.Jobs;
 /// <summary>
 /// Fans an org's job events out to the API replicas listening. Nothing is persisted: a replica that
 /// loses its subscription resubscribes, and its clients catch up from the job's snapshot and timeline.
-/// Each replica gets the batches in the order they were published (Orleans does not order separate calls).
+/// Each replica gets the events in the order they were published (Orleans does not order separate calls).
 /// </summary>
 [Reentrant]
 [GrainType("moldash-job-feed")]
@@ -19,7 +19,7 @@ public sealed class JobFeedGrain(ILogger<JobFeedGrain> logger) : Grain, IJobFeed
     public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromMinutes(2);
 
     /// <summary>A replica this far behind is dropped; it resubscribes on its next renewal.</summary>
-    private const int MaxPendingBatches = 10_000;
+    private const int MaxPendingEvents = 100_000;
 
     private readonly ObserverManager<IJobObserver> observers = new(SubscriptionLifetime, logger);
     private readonly Dictionary<IJobObserver, ObserverLane> lanes = [];
@@ -49,9 +49,9 @@ public sealed class JobFeedGrain(ILogger<JobFeedGrain> logger) : Grain, IJobFeed
                 lanes[observer] = lane = new ObserverLane(observer);
             }
 
-            if (lane.Pending >= MaxPendingBatches)
+            if (lane.Pending >= MaxPendingEvents)
             {
-                logger.LogWarning("An API replica is {Pending} event batches behind; it is dropped until it subscribes again", lane.Pending);
+                logger.LogWarning("An API replica is {Pending} events behind; it is dropped until it subscribes again", lane.Pending);
                 observers.Unsubscribe(observer);
                 lanes.Remove(observer);
                 continue;

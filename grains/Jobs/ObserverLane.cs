@@ -3,37 +3,45 @@ using MolDash.GrainInterfaces.Jobs;
 namespace MolDash.Grains.Jobs;
 
 /// <summary>
-/// One API replica's queue of event batches: each is sent when the one before it has been delivered (or
-/// failed), so a replica sees a job's events in the order the job published them, and a slow replica
-/// holds up only its own lane.
+/// One API replica's queue of events: one delivery at a time, so a replica sees a job's events in the order the
+/// job published them, and the events published while a delivery is on its way go together in the next one, so a
+/// busy org costs a replica one call per round trip rather than one per job. A slow replica holds up only its own lane.
+/// Used only from its feed grain's turns, so it needs no lock.
 /// </summary>
 internal sealed class ObserverLane(IJobObserver observer)
 {
-    private Task tail = Task.CompletedTask;
+    private List<JobEvent> waiting = [];
+    private bool delivering;
 
-    /// <summary>Batches published but not yet delivered.</summary>
-    public int Pending { get; private set; }
+    /// <summary>Events published but not yet delivered.</summary>
+    public int Pending => waiting.Count;
 
     public void Send(Guid orgId, IReadOnlyList<JobEvent> events)
     {
-        Pending++;
-        tail = SendAfterAsync(tail, orgId, events);
+        waiting.AddRange(events);
+        if (!delivering)
+        {
+            delivering = true;
+            _ = DeliverWhileWaitingAsync(orgId);
+        }
     }
 
-    private async Task SendAfterAsync(Task previous, Guid orgId, IReadOnlyList<JobEvent> events)
+    private async Task DeliverWhileWaitingAsync(Guid orgId)
     {
-        await previous;
-        try
+        while (waiting.Count > 0)
         {
-            await observer.OnJobEventsAsync(orgId, events);
+            var events = waiting;
+            waiting = [];
+            try
+            {
+                await observer.OnJobEventsAsync(orgId, events);
+            }
+            catch (Exception e) when (e is TimeoutException or OrleansException)
+            {
+                // The replica is gone or stuck: its clients resynchronise from the job's snapshot when they resubscribe.
+            }
         }
-        catch (Exception e) when (e is TimeoutException or OrleansException)
-        {
-            // The replica is gone or stuck: its clients resynchronise from the job's snapshot when they resubscribe.
-        }
-        finally
-        {
-            Pending--;
-        }
+
+        delivering = false;
     }
 }
