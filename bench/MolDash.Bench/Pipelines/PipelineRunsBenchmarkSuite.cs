@@ -24,7 +24,7 @@ public sealed class PipelineRunsBenchmarkSuite : IBenchmarkSuite
     public async Task<BenchmarkReport> RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
         var smoke = Environment.GetEnvironmentVariable("MOLDASH_BENCH_SMOKE") == "1";
-        var (hits, misses, endToEnd) = smoke ? (20, 10, 5) : (1_000, 300, 100);
+        var (hits, misses, endToEnd) = smoke ? (20, 10, 5) : (3_000, 300, 100);
         await using var platform = await PlatformUnderTest.StartAsync("bench_pipeline_runs", new Dictionary<string, string>
         {
             ["TaskServices__MaxConcurrencyPerInstance"] = "64",
@@ -48,7 +48,7 @@ public sealed class PipelineRunsBenchmarkSuite : IBenchmarkSuite
         var cached = await SubmitAsync("cached");
         await feed.FinishedAt(cached.JobId).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
         // Past the JIT's first, unoptimised code, as a running cluster is.
-        await LatencyStats.MeasureAsync(Math.Min(hits, 500), 1, () => ExpectAsync(SubmitAsync("cached"), HttpStatusCode.OK));
+        await LatencyStats.MeasureAsync(Math.Min(hits, 5_000), 1, () => ExpectAsync(SubmitAsync("cached"), HttpStatusCode.OK));
         var hit = await LatencyStats.MeasureAsync(hits, 1, () => ExpectAsync(SubmitAsync("cached"), HttpStatusCode.OK));
         var miss = await LatencyStats.MeasureAsync(misses, 1, () => ExpectAsync(SubmitAsync(Guid.NewGuid().ToString("N")), HttpStatusCode.Accepted));
 
