@@ -22,11 +22,7 @@ public sealed class PostgresJobRecords(OrgResultsDatabases databases) : IJobReco
         var write = new JobRecordWrite(job, events, results);
         JobWriteBatch.CheckBelongsTo(write);
         var writer = writers.GetOrAdd(orgId, org => new GroupCommit<JobRecordWrite>(writes => WriteAllAsync(org, writes), MaxJobsPerRoundTrip));
-        return ExecuteAsync(async () =>
-        {
-            await writer.WriteAsync(write).WaitAsync(cancellationToken);
-            return 0;
-        });
+        return ExecuteAsync(() => writer.WriteAsync(write).WaitAsync(cancellationToken));
     }
 
     private async Task WriteAllAsync(Guid orgId, IReadOnlyList<JobRecordWrite> writes)
@@ -162,6 +158,18 @@ public sealed class PostgresJobRecords(OrgResultsDatabases databases) : IJobReco
             return rows;
         });
 
+    private static async Task ExecuteAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (NpgsqlException e)
+        {
+            throw Unavailable(e);
+        }
+    }
+
     private static async Task<T> ExecuteAsync<T>(Func<Task<T>> action)
     {
         try
@@ -170,8 +178,11 @@ public sealed class PostgresJobRecords(OrgResultsDatabases databases) : IJobReco
         }
         catch (NpgsqlException e)
         {
-            // Npgsql's exceptions have no Orleans codec; the caller gets a retryable error instead.
-            throw new MolDashException(ErrorKind.Unavailable, $"The org's job records are unavailable: {e.Message}");
+            throw Unavailable(e);
         }
     }
+
+    // Npgsql's exceptions have no Orleans codec; the caller gets a retryable error instead.
+    private static MolDashException Unavailable(NpgsqlException e) =>
+        new(ErrorKind.Unavailable, $"The org's job records are unavailable: {e.Message}");
 }

@@ -38,7 +38,14 @@ public sealed class SharedLogBlob
     private async Task AppendAllAsync(IReadOnlyList<PendingLog> logs)
     {
         var name = CurrentName();
-        var block = logs.SelectMany(log => log.Content).ToArray();
+        var block = new byte[logs.Sum(log => log.Content.Length)];
+        var end = 0;
+        foreach (var log in logs)
+        {
+            log.Content.CopyTo(block, end);
+            end += log.Content.Length;
+        }
+
         var offset = await blobs.AppendAsync(container, name, block, CancellationToken.None);
         blocks++;
         foreach (var log in logs)
