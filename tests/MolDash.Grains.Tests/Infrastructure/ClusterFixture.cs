@@ -81,7 +81,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         siloBuilder.Services.Configure<ImportOptions>(options =>
         {
             options.ImportAllowedNetworks = "127.0.0.0/8";
-            options.ImportTimeout = TimeSpan.FromSeconds(1);
+            options.ImportTimeout = TimeSpan.FromSeconds(15);
         });
         siloBuilder.Services.AddSingleton<TaskDocumentFetcher>();
         siloBuilder.Services.AddSingleton<IJobRecords>(JobRecords);
