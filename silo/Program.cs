@@ -68,7 +68,7 @@ builder.UseOrleans(silo =>
     silo.UseAdoNetClustering(options =>
     {
         options.Invariant = "Npgsql";
-        options.ConnectionString = database.ConnectionString;
+        options.ConnectionString = tunedConnectionString;
     });
     silo.AddAdoNetGrainStorage(GrainStorageNames.Default, options =>
     {
@@ -78,7 +78,7 @@ builder.UseOrleans(silo =>
     silo.UseAdoNetReminderService(options =>
     {
         options.Invariant = "Npgsql";
-        options.ConnectionString = database.ConnectionString;
+        options.ConnectionString = tunedConnectionString;
     });
     // The job watchdog may tick faster than Orleans' default minimum (tests and small clusters recover sooner).
     silo.Configure<ReminderOptions>(options =>
