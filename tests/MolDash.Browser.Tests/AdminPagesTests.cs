@@ -69,6 +69,10 @@ public sealed class AdminPagesTests(DashboardFixture dashboard)
                 var jobId = answer.GetProperty("job").GetProperty("jobId").GetGuid();
                 await ResourcePolling.UntilAsync(admin, $"/api/v1/jobs/{jobId}", view => view.GetProperty("status").GetString() == "Succeeded", TimeSpan.FromMinutes(1));
             }
+
+            // A hit's count reaches the listing a moment later (written once for the hits of about a second).
+            await ResourcePolling.UntilAsync(admin, $"/api/v1/cache?pipeline={pipeline}",
+                listed => listed.GetProperty("items").EnumerateArray().Any(item => item.GetProperty("hitCount").GetInt64() == 1), TimeSpan.FromSeconds(30));
         }
 
         var page = await dashboard.NewPageAsync();
