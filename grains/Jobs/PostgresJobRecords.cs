@@ -21,7 +21,7 @@ public sealed class PostgresJobRecords(OrgResultsDatabases databases) : IJobReco
     {
         var write = new JobRecordWrite(job, events, results);
         JobWriteBatch.CheckBelongsTo(write);
-        var writer = writers.GetOrAdd(orgId, org => new GroupCommit<JobRecordWrite>(writes => WriteAllAsync(org, writes), MaxJobsPerRoundTrip));
+        var writer = writers.GetOrAdd(orgId, org => new GroupCommit<JobRecordWrite>(writes => WriteAllAsync(org, writes), MaxJobsPerRoundTrip, static e => e is PostgresException));
         return ExecuteAsync(() => writer.WriteAsync(write).WaitAsync(cancellationToken));
     }
 

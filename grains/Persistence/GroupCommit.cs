@@ -1,13 +1,12 @@
-using Npgsql;
-
 namespace MolDash.Grains.Persistence;
 
 /// <summary>
 /// Group commit: writes that arrive while one round trip is in flight go together in the next one, so under load
 /// many jobs share a transaction, and alone a write goes at once. Each caller still waits for its own write.
-/// When PostgreSQL refuses a shared round trip, each of its writes is tried alone, so one bad write fails only itself.
+/// When a shared round trip fails with an error that may be one write's own (<paramref name="isPerWriteError"/>,
+/// for example a constraint PostgreSQL enforces), each of its writes is tried alone, so one bad write fails only itself.
 /// </summary>
-public sealed class GroupCommit<T>(Func<IReadOnlyList<T>, Task> writeAll, int maxPerRoundTrip)
+public sealed class GroupCommit<T>(Func<IReadOnlyList<T>, Task> writeAll, int maxPerRoundTrip, Func<Exception, bool>? isPerWriteError = null)
 {
     private readonly Lock gate = new();
     private readonly List<(T Item, TaskCompletionSource Done)> waiting = [];
@@ -42,7 +41,7 @@ public sealed class GroupCommit<T>(Func<IReadOnlyList<T>, Task> writeAll, int ma
                 await writeAll([.. group.Select(entry => entry.Item)]);
                 group.ForEach(entry => entry.Done.SetResult());
             }
-            catch (PostgresException) when (group.Count > 1)
+            catch (Exception e) when (group.Count > 1 && isPerWriteError?.Invoke(e) == true)
             {
                 foreach (var (item, done) in group)
                 {
