@@ -7,7 +7,8 @@ public interface IPipelineCatalog
 {
     Task UpsertAsync(PipelineSummary pipeline, CancellationToken cancellationToken);
 
-    Task RecordRunAsync(Guid orgId, string name, bool cacheHit, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Adds runs to the pipeline's statistics.</summary>
+    Task RecordRunsAsync(Guid orgId, string name, PipelineRunStatistics runs, CancellationToken cancellationToken);
 
     /// <param name="viewerOrgId">The org whose member is looking.</param>
     /// <param name="includePrivate">Whether the viewer may see the org's private pipelines (Admins).</param>

@@ -33,7 +33,11 @@ public sealed class PipelineGrain(
     /// <summary>The most items one batch may have (each is a sub-graph of the job).</summary>
     public const int MaxBatchItems = 1000;
 
+    private static readonly TimeSpan RunStatisticsWriteDelay = TimeSpan.FromSeconds(1);
+
     private PipelineTasks tasks = null!;
+    private PipelineRunStatistics unwrittenRuns = new();
+    private IGrainTimer? runStatisticsWrite;
 
     private PipelineState Pipeline => state.State;
 
@@ -265,9 +269,11 @@ public sealed class PipelineGrain(
         };
         var result = await GrainFactory.GetGrain<ICacheEntryGrain>(CacheKey.Format(RunningOrgId, signature)).SubmitAsync(submission);
 
-        // Catalog statistics are not what the caller waits for (a cache hit is answered in a few milliseconds):
-        // they are written beside the answer, and a failed write only loses one count.
-        _ = RecordRunAsync(result.Cache == CacheOutcome.Hit);
+        // Catalog statistics are not what the caller waits for (a cache hit is answered in a few milliseconds),
+        // and a busy pipeline would otherwise write its catalog row for every run: they are counted here and
+        // written a moment later, once for all the runs in between (and when the activation ends).
+        unwrittenRuns.Add(result.Cache == CacheOutcome.Hit, time.GetUtcNow());
+        runStatisticsWrite ??= this.RegisterGrainTimer(WriteRunStatisticsAsync, new GrainTimerCreationOptions(RunStatisticsWriteDelay, Timeout.InfiniteTimeSpan));
         return result;
     }
 
@@ -317,14 +323,30 @@ public sealed class PipelineGrain(
         return missing.Count > 0 ? throw MolDashException.Invalid("An input names an artifact that does not exist.", missing) : checksums;
     }
 
-    private async Task RecordRunAsync(bool cacheHit)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        if (runStatisticsWrite is not null)
+        {
+            await WriteRunStatisticsAsync(cancellationToken);
+        }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    private async Task WriteRunStatisticsAsync(CancellationToken cancellationToken)
+    {
+        runStatisticsWrite?.Dispose();
+        runStatisticsWrite = null;
+        var runs = unwrittenRuns;
+        unwrittenRuns = new PipelineRunStatistics();
         try
         {
-            await catalog.RecordRunAsync(OwnerOrgId, Name, cacheHit, time.GetUtcNow(), CancellationToken.None);
+            await catalog.RecordRunsAsync(OwnerOrgId, Name, runs, CancellationToken.None);
         }
         catch (Exception e) when (e is DbException or TimeoutException)
         {
+            // Kept for the next run's write: the catalog's counts lag, they are not lost while this activation lives.
+            unwrittenRuns.Add(runs);
             logger.LogWarning(e, "Pipeline {Name}: its run statistics could not be updated", Name);
         }
     }

@@ -33,14 +33,15 @@ public sealed class PostgresPipelineCatalog(NpgsqlDataSource dataSource) : IPipe
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task RecordRunAsync(Guid orgId, string name, bool cacheHit, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task RecordRunsAsync(Guid orgId, string name, PipelineRunStatistics runs, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            UPDATE pipelines SET runs = runs + 1, cache_hits = cache_hits + @hit, last_run_at = GREATEST(last_run_at, @at)
+            UPDATE pipelines SET runs = runs + @runs, cache_hits = cache_hits + @hits, last_run_at = GREATEST(last_run_at, @at)
             WHERE org_id = @org AND name = @name
             """);
-        command.Parameters.AddWithValue("hit", cacheHit ? 1 : 0);
-        command.Parameters.AddWithValue("at", at.ToUniversalTime());
+        command.Parameters.AddWithValue("runs", runs.Runs);
+        command.Parameters.AddWithValue("hits", runs.CacheHits);
+        command.Parameters.AddWithValue("at", runs.LastRunAt.ToUniversalTime());
         command.Parameters.AddWithValue("org", orgId);
         command.Parameters.AddWithValue("name", name);
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -72,6 +72,14 @@ public sealed class PipelineTests(PlatformFixture fixture) : IAsyncLifetime
         Assert.Equal("Created", rerun.GetProperty("cache").GetString());
         Assert.Contains("invalidated", rerun.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
+        // The catalog counts every run, the hit among them, a moment after they are answered.
+        var counted = await ResourcePolling.UntilAsync(member, "/api/v1/pipelines?q=echoes",
+            page => page.GetProperty("items").EnumerateArray().Any(item => item.GetProperty("name").GetString() == "chain" && item.GetProperty("runs").GetInt64() == 3),
+            TimeSpan.FromSeconds(30));
+        var statistics = counted.GetProperty("items").EnumerateArray().Single(item => item.GetProperty("name").GetString() == "chain");
+        Assert.Equal(1, statistics.GetProperty("cacheHits").GetInt64());
+        Assert.True(statistics.GetProperty("lastRunAt").GetDateTimeOffset() >= job.GetProperty("createdAt").GetDateTimeOffset());
+
         using var denied = await member.GetAsync("/api/v1/cache");
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
     }
