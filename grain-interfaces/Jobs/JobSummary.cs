@@ -19,4 +19,6 @@ public sealed record JobSummary
     [Id(10)] public string? Error { get; init; }
     /// <summary>The sequence number of the latest event this row reflects, so an older write never overwrites a newer one.</summary>
     [Id(11)] public long LastEventSeq { get; init; }
+    /// <summary>Where the finished job's log is kept (as <see cref="JobView.LogsUri"/>); null until it is.</summary>
+    [Id(12)] public string? LogsUri { get; init; }
 }

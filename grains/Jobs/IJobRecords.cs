@@ -18,6 +18,9 @@ public interface IJobRecords
     /// </remarks>
     Task WriteAsync(Guid orgId, JobSummary job, IReadOnlyList<JobEvent> events, IReadOnlyList<NodeResult> results, CancellationToken cancellationToken);
 
+    /// <summary>The job's row, or null when it has none.</summary>
+    Task<JobSummary?> FindAsync(Guid orgId, Guid jobId, CancellationToken cancellationToken);
+
     Task<JobSummaryPage> ListAsync(Guid orgId, JobQuery query, string? after, int limit, CancellationToken cancellationToken);
 
     Task<JobEventPage> EventsAsync(Guid orgId, Guid jobId, long afterSeq, int limit, CancellationToken cancellationToken);

@@ -44,11 +44,33 @@ public sealed class JobGrain(
     private readonly List<NodeState> toCancel = [];
     private IGrainTimer? progressWrite;
 
+    // The log location the job's row in the results database holds, as far as this activation knows.
+    private string? recordedLogsUri;
+
     private JobState Job => state.State;
 
     private Guid JobId => JobKey.Parse(this.GetPrimaryKeyString()).JobId;
 
     public Guid OwnerOrgId => JobKey.Parse(this.GetPrimaryKeyString()).OrgId;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A finished job's log is kept after its final state write, and its location recorded only with its row.
+        if (Job.IsFinished && Job.LogBlob is null)
+        {
+            try
+            {
+                Job.LogBlob = (await records.FindAsync(OwnerOrgId, JobId, cancellationToken))?.LogsUri;
+            }
+            catch (MolDashException e) when (e.Kind == ErrorKind.Unavailable)
+            {
+                logger.LogWarning(e, "Job {JobId}: where its log is kept cannot be read yet", JobId);
+            }
+        }
+
+        recordedLogsUri = Job.LogBlob;
+        await base.OnActivateAsync(cancellationToken);
+    }
 
     public async Task<JobView> SubmitAsync(JobSubmission submission)
     {
@@ -489,21 +511,16 @@ public sealed class JobGrain(
 
     /// <summary>
     /// Writes the state, then acts on it: dispatches, cancels, records, publishes. A finished job's log is
-    /// stored just before its final write (so the write names it), then its slot and watchdog are let go.
+    /// kept after its final write and its location recorded with its row, then its slot and watchdog are let go.
     /// </summary>
     private async Task CommitAsync()
     {
         progressWrite?.Dispose();
         progressWrite = null;
-        if (Job.IsFinished && Job.LogBlob is null)
-        {
-            await StoreLogAsync();
-        }
-
         await state.WriteStateAsync();
         await SendAsync();
-        // Independent once the state is written: live clients need not wait for the results database.
-        await Task.WhenAll(RecordAsync(), PublishAsync());
+        // Independent once the state is written: live clients need wait neither for the results database nor for blob storage.
+        await Task.WhenAll(Job.IsFinished && Job.LogBlob is null ? KeepLogAsync() : RecordAsync(), PublishAsync());
         if (Job.IsFinished)
         {
             // A lost release is harmless: the slot is a lease that lapses.
@@ -534,17 +551,25 @@ public sealed class JobGrain(
         return CommitAsync();
     }
 
-    /// <summary>Keeps the finished job's log in blob storage; if storage is down, the watchdog tries again.</summary>
-    private async Task StoreLogAsync()
+    /// <summary>
+    /// Keeps the finished job's log in blob storage, then records the job with its location; if storage is down,
+    /// the job is recorded without it and the watchdog tries again.
+    /// </summary>
+    private async Task KeepLogAsync()
     {
+        // The results database has every event before these: this activation's, or the unrecorded ones when they go further back.
+        var unrecorded = Job.UnrecordedEvents;
+        IReadOnlyList<JobEvent> recent = unrecorded.Count > 0 && (timeline.Count == 0 || unrecorded[0].Seq < timeline[0].Seq) ? [.. unrecorded] : timeline;
         try
         {
-            Job.LogBlob = await log.StoreAsync(OwnerOrgId, JobId, timeline, CancellationToken.None);
+            Job.LogBlob = await log.StoreAsync(OwnerOrgId, JobId, recent, CancellationToken.None);
         }
         catch (Exception e) when (e is DbException or TimeoutException or IOException or Azure.RequestFailedException)
         {
             logger.LogWarning(e, "Job {JobId}: its log could not be stored yet", JobId);
         }
+
+        await RecordAsync();
     }
 
     private async Task SendAsync()
@@ -576,16 +601,18 @@ public sealed class JobGrain(
     /// <summary>Copies unrecorded events and results to the results database; on failure they stay for the next try.</summary>
     private async Task RecordAsync()
     {
-        if (Job.UnrecordedEvents.Count == 0 && Job.UnrecordedResults.Count == 0)
+        if (Job.UnrecordedEvents.Count == 0 && Job.UnrecordedResults.Count == 0 && recordedLogsUri == Job.LogBlob)
         {
             return;
         }
 
         try
         {
-            await records.WriteAsync(OwnerOrgId, JobViews.Summary(Job, JobId), [.. Job.UnrecordedEvents], [.. Job.UnrecordedResults], CancellationToken.None);
+            var summary = JobViews.Summary(Job, JobId);
+            await records.WriteAsync(OwnerOrgId, summary, [.. Job.UnrecordedEvents], [.. Job.UnrecordedResults], CancellationToken.None);
             Job.UnrecordedEvents.Clear();
             Job.UnrecordedResults.Clear();
+            recordedLogsUri = summary.LogsUri;
         }
         catch (Exception e) when (e is DbException or TimeoutException or MolDashException { Kind: ErrorKind.Unavailable })
         {
@@ -664,7 +691,7 @@ public sealed class JobGrain(
         return Job.TaskOrgId is { } taskOrg ? PlatformCalls.InOrgAsync(taskOrg, () => call(service)) : call(service);
     }
 
-    private bool IsSettled => Job.IsFinished && Job.UnrecordedEvents.Count == 0 && Job.LogBlob is not null;
+    private bool IsSettled => Job.IsFinished && Job.UnrecordedEvents.Count == 0 && Job.LogBlob is not null && recordedLogsUri == Job.LogBlob;
 
     private IJobWatchdogGrain Watchdog => GrainFactory.GetGrain<IJobWatchdogGrain>(JobWatchdogKey.For(OwnerOrgId, JobId, settings.WatchdogShards));
 

@@ -13,7 +13,7 @@ public static class JobListingCommand
 {
     public const string Columns =
         "id, kind, target, status, priority, submitted_by, created_at, started_at, finished_at, " +
-        "total_nodes, succeeded_nodes, failed_nodes, running_nodes, error";
+        "total_nodes, succeeded_nodes, failed_nodes, running_nodes, error, logs_uri";
 
     public static NpgsqlCommand Create(NpgsqlDataSource dataSource, JobQuery query, KeysetCursor? after, int limit)
     {

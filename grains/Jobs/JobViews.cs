@@ -62,6 +62,7 @@ public static class JobViews
         Progress = Progress(job),
         Error = job.Error,
         LastEventSeq = job.LastSeq,
+        LogsUri = job.LogBlob,
     };
 
     private static NodeView Node(NodeState node) => new()

@@ -16,15 +16,15 @@ public static class JobWriteBatch
     // write after a newer one must not move the job back). Equal seqs apply, so a retry is harmless.
     private const string UpsertJob = """
         INSERT INTO jobs (id, kind, target, status, priority, submitted_by, created_at, started_at, finished_at,
-                          total_nodes, succeeded_nodes, failed_nodes, running_nodes, error, last_event_seq)
+                          total_nodes, succeeded_nodes, failed_nodes, running_nodes, error, last_event_seq, logs_uri)
         VALUES (@id, @kind, @target, @status, @priority, @submitted_by, @created_at, @started_at, @finished_at,
-                @total, @succeeded, @failed, @running, @error, @last_event_seq)
+                @total, @succeeded, @failed, @running, @error, @last_event_seq, @logs_uri)
         ON CONFLICT (id) DO UPDATE SET
             kind = excluded.kind, target = excluded.target, status = excluded.status, priority = excluded.priority,
             submitted_by = excluded.submitted_by, created_at = excluded.created_at, started_at = excluded.started_at,
             finished_at = excluded.finished_at, total_nodes = excluded.total_nodes, succeeded_nodes = excluded.succeeded_nodes,
             failed_nodes = excluded.failed_nodes, running_nodes = excluded.running_nodes, error = excluded.error,
-            last_event_seq = excluded.last_event_seq, updated_at = now()
+            last_event_seq = excluded.last_event_seq, logs_uri = COALESCE(excluded.logs_uri, jobs.logs_uri), updated_at = now()
         WHERE jobs.last_event_seq <= excluded.last_event_seq
         """;
 
@@ -111,6 +111,7 @@ public static class JobWriteBatch
         p.AddWithValue("running", job.Progress.Running);
         p.Add(new NpgsqlParameter<string?>("error", NpgsqlDbType.Text) { TypedValue = job.Error });
         p.AddWithValue("last_event_seq", lastEventSeq);
+        p.Add(new NpgsqlParameter<string?>("logs_uri", NpgsqlDbType.Text) { TypedValue = job.LogsUri });
         return command;
     }
 

@@ -31,6 +31,13 @@ public sealed class PostgresJobRecords(OrgResultsDatabases databases) : IJobReco
         await batch.ExecuteNonQueryAsync();
     }
 
+    public async Task<JobSummary?> FindAsync(Guid orgId, Guid jobId, CancellationToken cancellationToken)
+    {
+        await using var command = (await databases.ForAsync(orgId)).CreateCommand($"SELECT {JobListingCommand.Columns} FROM jobs WHERE id = @id");
+        command.Parameters.AddWithValue("id", jobId);
+        return (await ReadAllAsync(command, ReadJob, cancellationToken)).SingleOrDefault();
+    }
+
     public async Task<JobSummaryPage> ListAsync(Guid orgId, JobQuery query, string? after, int limit, CancellationToken cancellationToken)
     {
         var cursor = after is null ? null : KeysetCursor.Decode(after);
@@ -109,6 +116,7 @@ public sealed class PostgresJobRecords(OrgResultsDatabases databases) : IJobReco
         FinishedAt = reader.GetFieldValue<DateTimeOffset?>(8),
         Progress = new JobProgress(reader.GetInt32(9), reader.GetInt32(10), reader.GetInt32(11), reader.GetInt32(12)),
         Error = TextOrNull(reader, 13),
+        LogsUri = TextOrNull(reader, 14),
     };
 
     private static JobEvent ReadEvent(NpgsqlDataReader reader) => new()

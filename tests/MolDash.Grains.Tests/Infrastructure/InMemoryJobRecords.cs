@@ -26,7 +26,7 @@ public sealed class InMemoryJobRecords : IJobRecords
 
             if (record.Summary is null || record.LastEventSeq <= seq)
             {
-                record.Summary = job;
+                record.Summary = job with { LogsUri = job.LogsUri ?? record.Summary?.LogsUri };
                 record.LastEventSeq = seq;
                 foreach (var result in results)
                 {
@@ -37,6 +37,9 @@ public sealed class InMemoryJobRecords : IJobRecords
 
         return Task.CompletedTask;
     }
+
+    public Task<JobSummary?> FindAsync(Guid orgId, Guid jobId, CancellationToken cancellationToken) =>
+        Task.FromResult(Find(orgId, jobId)?.Summary);
 
     public Task<JobSummaryPage> ListAsync(Guid orgId, JobQuery query, string? after, int limit, CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ using MolDash.GrainInterfaces.TaskServices;
 using MolDash.Grains.Jobs;
 using MolDash.Grains.Tests.Infrastructure;
 using MolDash.Grains.Tests.Registry;
+using Orleans.Core.Internal;
 using Orleans.TestingHost;
 
 namespace MolDash.Grains.Tests.Jobs;
@@ -52,6 +53,10 @@ public sealed class JobGrainTests(ClusterFixture fixture)
         await using var range = await ClusterFixture.Blobs.OpenReadRangeAsync(
             Grains.Organizations.OrgResourceNames.BlobContainer(org), kept.Blob, kept.Offset, kept.Length!.Value, CancellationToken.None);
         Assert.Equal(log, await new StreamReader(range!).ReadToEndAsync());
+        // The location is recorded with the job's row, after its final state write: a new activation finds it there.
+        await job.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        Assert.Equal(done.LogsUri, (await job.GetAsync()).LogsUri);
+        Assert.Equal(log, await job.GetLogAsync());
 
         var result = Assert.Single((await job.GetResultsAsync(null, 10)).Items);
         Assert.Equal("""{ "echo": { "text": "hello" } }""", result.Output?.Json);

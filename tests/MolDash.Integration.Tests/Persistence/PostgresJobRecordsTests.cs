@@ -97,6 +97,23 @@ public sealed class PostgresJobRecordsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_finished_jobs_log_location_is_recorded_after_its_last_event_and_no_later_write_forgets_it()
+    {
+        var succeeded = Job() with { Status = JobStatus.Succeeded, FinishedAt = Epoch.AddSeconds(5), Progress = new JobProgress(1, 1, 0, 0) };
+        await WriteAsync(succeeded, Events(succeeded.JobId, 1, 3), []);
+        Assert.Null((await records.FindAsync(OrgId, succeeded.JobId, CancellationToken.None))!.LogsUri);
+
+        // As the job grain writes it: no new event, the row as of the job's latest one.
+        var kept = succeeded with { LogsUri = "jobs/logs/2026-11-29/writer-0000.log#bytes=0-99" };
+        await WriteAsync(kept with { LastEventSeq = 3 }, [], []);
+        await WriteAsync(succeeded, Events(succeeded.JobId, 3, 3), []);
+
+        Assert.Equal(kept, await records.FindAsync(OrgId, succeeded.JobId, CancellationToken.None));
+        Assert.Equal([kept], (await ListAsync(new JobQuery())).Items);
+        Assert.Null(await records.FindAsync(OrgId, Guid.NewGuid(), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_write_without_events_changes_a_job_only_before_its_first_event()
     {
         var job = Job();
