@@ -14,23 +14,34 @@ public static class InputSignature
 {
     /// <param name="inputsJson">The run's inputs by name with the defaults applied (see <see cref="PipelineInputs.WithDefaults"/>).</param>
     /// <param name="artifactChecksums">The content checksum (hex SHA-256) of every artifact named in the inputs or fixed parameters.</param>
+    /// <param name="graphHash">The graph's hash when it is known already (<see cref="HashGraph"/>).</param>
     /// <exception cref="ArgumentException">A task version or an artifact checksum is missing.</exception>
-    public static SignatureExplanation Compute(PipelineGraph graph, IReadOnlyDictionary<string, PipelineTask> tasks, string inputsJson, IReadOnlyDictionary<Guid, string> artifactChecksums) =>
-        Compute(graph, tasks, "inputs", used => ByChecksum(JsonNode.Parse(inputsJson), artifactChecksums, used), artifactChecksums);
+    public static SignatureExplanation Compute(
+        PipelineGraph graph, IReadOnlyDictionary<string, PipelineTask> tasks, string inputsJson, IReadOnlyDictionary<Guid, string> artifactChecksums, GraphHash? graphHash = null) =>
+        Compute(graph, tasks, "inputs", used => ByChecksum(JsonNode.Parse(inputsJson), artifactChecksums, used), graphHash ?? HashGraph(graph, artifactChecksums));
 
     /// <summary>
     /// The key of a batch: the same as a run's, with the items' inputs (in order) where a run has its inputs,
     /// under another name so that no run's inputs can give a batch's signature.
     /// </summary>
-    public static SignatureExplanation ComputeBatch(PipelineGraph graph, IReadOnlyDictionary<string, PipelineTask> tasks, IReadOnlyList<string> itemsJson, IReadOnlyDictionary<Guid, string> artifactChecksums) =>
-        Compute(graph, tasks, "items", used => new JsonArray([.. itemsJson.Select(item => ByChecksum(JsonNode.Parse(item), artifactChecksums, used))]), artifactChecksums);
+    public static SignatureExplanation ComputeBatch(
+        PipelineGraph graph, IReadOnlyDictionary<string, PipelineTask> tasks, IReadOnlyList<string> itemsJson, IReadOnlyDictionary<Guid, string> artifactChecksums, GraphHash? graphHash = null) =>
+        Compute(graph, tasks, "items", used => new JsonArray([.. itemsJson.Select(item => ByChecksum(JsonNode.Parse(item), artifactChecksums, used))]), graphHash ?? HashGraph(graph, artifactChecksums));
+
+    /// <summary>The graph's part of the signature: <see cref="PipelineHash"/> and the artifact checksums it used.</summary>
+    /// <exception cref="ArgumentException">An artifact checksum is missing.</exception>
+    public static GraphHash HashGraph(PipelineGraph graph, IReadOnlyDictionary<Guid, string> artifactChecksums)
+    {
+        var used = new Dictionary<Guid, string>();
+        return new GraphHash(PipelineHash(graph, artifactChecksums, used), used);
+    }
 
     /// <param name="inputs">The inputs part, its artifact references replaced by checksums (each one it uses noted in the dictionary it is given).</param>
     private static SignatureExplanation Compute(
-        PipelineGraph graph, IReadOnlyDictionary<string, PipelineTask> tasks, string inputsName, Func<Dictionary<Guid, string>, JsonNode?> inputs, IReadOnlyDictionary<Guid, string> artifactChecksums)
+        PipelineGraph graph, IReadOnlyDictionary<string, PipelineTask> tasks, string inputsName, Func<Dictionary<Guid, string>, JsonNode?> inputs, GraphHash graphHash)
     {
-        var used = new Dictionary<Guid, string>();
-        var pipelineHash = PipelineHash(graph, artifactChecksums, used);
+        var used = new Dictionary<Guid, string>(graphHash.ArtifactChecksums);
+        var pipelineHash = graphHash.Hash;
         var taskHashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var node in graph.Nodes)
         {

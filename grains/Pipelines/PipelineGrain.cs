@@ -37,6 +37,9 @@ public sealed class PipelineGrain(
 
     private PipelineTasks tasks = null!;
     private PipelineRunStatistics unwrittenRuns = new();
+
+    // By published graph (the instance in this activation's state): what each run's signature needs of it.
+    private readonly Dictionary<PipelineGraph, GraphHash> graphHashes = new(ReferenceEqualityComparer.Instance);
     private IGrainTimer? runStatisticsWrite;
 
     private PipelineState Pipeline => state.State;
@@ -204,7 +207,8 @@ public sealed class PipelineGrain(
         // Checked here as well as by the job: a cache hit answers without a new job.
         PermissionGuard.RequireRun(resolved.Values.Select(task => (task.Name, task.Category)));
         var plan = Plan(run.Graph, request.InputsJson, resolved);
-        var signature = InputSignature.Compute(run.Graph, resolved, plan.Inputs, await ChecksumsAsync(plan.Artifacts));
+        var checksums = await ChecksumsAsync(plan.Artifacts);
+        var signature = InputSignature.Compute(run.Graph, resolved, plan.Inputs, checksums, HashOf(run.Graph, checksums));
         var job = new JobSubmission { Kind = JobKind.Pipeline, Target = $"{Name}@{version}", Nodes = plan.Nodes, Priority = request.Priority, TaskOrgId = OwnerOrgId };
         return await SubmitAsync(version, signature.Signature, job, request.JobId, plan.Artifacts, request.Refresh);
     }
@@ -241,7 +245,8 @@ public sealed class PipelineGrain(
         }
 
         var artifacts = plans.SelectMany(plan => plan.Artifacts).Distinct().ToList();
-        var signature = InputSignature.ComputeBatch(run.Graph, resolved, [.. plans.Select(plan => plan.Inputs)], await ChecksumsAsync(artifacts));
+        var checksums = await ChecksumsAsync(artifacts);
+        var signature = InputSignature.ComputeBatch(run.Graph, resolved, [.. plans.Select(plan => plan.Inputs)], checksums, HashOf(run.Graph, checksums));
         var job = new JobSubmission
         {
             Kind = JobKind.Pipeline,
@@ -277,6 +282,17 @@ public sealed class PipelineGrain(
         return result;
     }
 
+    /// <param name="published">The graph of a published version, which never changes.</param>
+    private GraphHash HashOf(PipelineGraph published, IReadOnlyDictionary<Guid, string> checksums)
+    {
+        if (!graphHashes.TryGetValue(published, out var hash))
+        {
+            graphHashes[published] = hash = InputSignature.HashGraph(published, checksums);
+        }
+
+        return hash;
+    }
+
     private PipelineVersionState RunnableVersion(string version)
     {
         var run = RequireVisible().ReadableVersion(version);
@@ -290,8 +306,7 @@ public sealed class PipelineGrain(
         PipelineGraph graph, string inputsJson, IReadOnlyDictionary<string, PipelineTask> resolved)
     {
         var planned = PipelineRunPlanner.Plan(graph, resolved, inputsJson);
-        var inputs = PipelineInputs.WithDefaults(graph, resolved, inputsJson, []);
-        if (planned.Errors.Count > 0 || inputs is null)
+        if (planned.Inputs is not { } inputs)
         {
             throw MolDashException.Invalid("The inputs do not fit the pipeline; each error names the input.", planned.Errors);
         }

@@ -9,14 +9,17 @@ namespace MolDash.Grains.Pipelines;
 /// <summary>Turns a validated pipeline graph and one run's inputs into the nodes of the job that runs it.</summary>
 public static class PipelineRunPlanner
 {
-    /// <returns>The job's nodes, or none and the errors (pointing at "/inputs/{name}…") when the inputs do not fit.</returns>
-    public static (IReadOnlyList<JobNode> Nodes, List<FieldError> Errors) Plan(PipelineGraph graph, IReadOnlyDictionary<string, PipelineTask> tasks, string inputsJson)
+    /// <returns>
+    /// The job's nodes and every input's value (given or default, see <see cref="PipelineInputs.WithDefaults"/>), or
+    /// neither and the errors (pointing at "/inputs/{name}…") when the inputs do not fit.
+    /// </returns>
+    public static (IReadOnlyList<JobNode> Nodes, JsonObject? Inputs, List<FieldError> Errors) Plan(PipelineGraph graph, IReadOnlyDictionary<string, PipelineTask> tasks, string inputsJson)
     {
         var errors = new List<FieldError>();
         var values = PipelineInputs.WithDefaults(graph, tasks, inputsJson, errors);
         if (values is null)
         {
-            return ([], errors);
+            return ([], null, errors);
         }
 
         var nodes = new List<JobNode>(graph.Nodes.Count);
@@ -47,7 +50,7 @@ public static class PipelineRunPlanner
             });
         }
 
-        return errors.Count == 0 ? (nodes, errors) : ([], errors);
+        return errors.Count == 0 ? (nodes, values, errors) : ([], null, errors);
     }
 
     private static string InputAt(string name) => Registry.JsonPointer.Append("/inputs", name);

@@ -85,6 +85,23 @@ public sealed class InputSignatureTests
     }
 
     [Fact]
+    public void A_graph_hash_computed_once_signs_every_run_as_the_graph_itself_does()
+    {
+        var graph = DockingPipeline();
+        graph = graph with { Nodes = [.. graph.Nodes.Take(3), graph.Nodes[3] with { ParametersJson = $$"""{ "moleculeFormat": "sdf", "reference": ["artifact:{{Other}}"] }""" }] };
+        var graphHash = InputSignature.HashGraph(graph, Checksums);
+
+        foreach (var inputs in new[] { $$"""{ "receptor": "artifact:{{First}}", "ligand": "CCO" }""", """{ "receptor": "R", "ligand": "CCN", "exhaustiveness": 16 }""" })
+        {
+            var once = InputSignature.Compute(graph, Docking, inputs, Checksums, graphHash);
+            var each = Sign(inputs, graph);
+            Assert.Equal((each.Signature, each.CanonicalJson, each.PipelineHash), (once.Signature, once.CanonicalJson, once.PipelineHash));
+            Assert.Equal(each.ArtifactChecksums, once.ArtifactChecksums);
+            Assert.Contains(Other, once.ArtifactChecksums.Keys);
+        }
+    }
+
+    [Fact]
     public void Different_inputs_give_different_signatures()
     {
         Assert.NotEqual(Sign("""{ "ligand": "CCO" }""").Signature, Sign("""{ "ligand": "CCN" }""").Signature);

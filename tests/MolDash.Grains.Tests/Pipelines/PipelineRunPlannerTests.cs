@@ -14,7 +14,7 @@ public sealed class PipelineRunPlannerTests
         var graph = DockingPipeline();
         graph = graph with { Nodes = [.. graph.Nodes.Take(3), graph.Nodes[3] with { ContinueOnFailure = true }] };
 
-        var (nodes, errors) = PipelineRunPlanner.Plan(graph, Docking, """{ "receptor": "artifact:6f1c7f9e-2b1a-4c55-9d0e-0d8f0c1b2a3c", "ligand": "CCO" }""");
+        var (nodes, _, errors) = PipelineRunPlanner.Plan(graph, Docking, """{ "receptor": "artifact:6f1c7f9e-2b1a-4c55-9d0e-0d8f0c1b2a3c", "ligand": "CCO" }""");
 
         Assert.Empty(errors);
         Assert.Equal(["receptor", "ligand", "dock", "props"], nodes.Select(node => node.Id));
@@ -31,10 +31,12 @@ public sealed class PipelineRunPlannerTests
     [Fact]
     public void A_given_value_replaces_the_default()
     {
-        var (nodes, errors) = PipelineRunPlanner.Plan(DockingPipeline(), Docking, """{ "receptor": "R", "ligand": "L", "exhaustiveness": 32 }""");
+        var (nodes, inputs, errors) = PipelineRunPlanner.Plan(DockingPipeline(), Docking, """{ "receptor": "R", "ligand": "L", "exhaustiveness": 32 }""");
 
         Assert.Empty(errors);
         Assert.Equal(32, JsonNode.Parse(nodes[2].ParametersJson)!["exhaustiveness"]!.GetValue<int>());
+        // The inputs the signature hashes: the given value, not the default.
+        Assert.Equal(32, inputs!["exhaustiveness"]!.GetValue<int>());
     }
 
     [Fact]
@@ -43,7 +45,7 @@ public sealed class PipelineRunPlannerTests
         var graph = DockingPipeline();
         graph = graph with { Inputs = [.. graph.Inputs, Input("boxX", null, ("dock", "/size/x"), ("dock", "/center/x"))] };
 
-        var (nodes, errors) = PipelineRunPlanner.Plan(graph, Docking, """{ "receptor": "R", "ligand": "L", "boxX": 12.5 }""");
+        var (nodes, _, errors) = PipelineRunPlanner.Plan(graph, Docking, """{ "receptor": "R", "ligand": "L", "boxX": 12.5 }""");
 
         Assert.Empty(errors);
         var dock = JsonNode.Parse(nodes[2].ParametersJson)!;
@@ -53,7 +55,7 @@ public sealed class PipelineRunPlannerTests
     [Fact]
     public void Unknown_missing_and_unfit_inputs_are_each_reported()
     {
-        var (nodes, errors) = PipelineRunPlanner.Plan(DockingPipeline(), Docking, """{ "receptor": 5, "exhaustivness": 16, "exhaustiveness": 100 }""");
+        var (nodes, _, errors) = PipelineRunPlanner.Plan(DockingPipeline(), Docking, """{ "receptor": 5, "exhaustivness": 16, "exhaustiveness": 100 }""");
 
         Assert.Empty(nodes);
         Assert.Equivalent(new[]
@@ -70,7 +72,7 @@ public sealed class PipelineRunPlannerTests
     [InlineData("not json")]
     public void Inputs_that_are_not_an_object_are_refused(string inputs)
     {
-        var (nodes, errors) = PipelineRunPlanner.Plan(DockingPipeline(), Docking, inputs);
+        var (nodes, _, errors) = PipelineRunPlanner.Plan(DockingPipeline(), Docking, inputs);
 
         Assert.Empty(nodes);
         Assert.Equal("/inputs", Assert.Single(errors).Pointer);
@@ -82,7 +84,7 @@ public sealed class PipelineRunPlannerTests
         var graph = DockingPipeline();
         graph = graph with { Inputs = [.. graph.Inputs, Input("center", null, ("dock", "/center"))] };
 
-        var (_, errors) = PipelineRunPlanner.Plan(graph, Docking, """{ "receptor": "R", "ligand": "L", "center": { "x": 1, "y": "two", "z": 3 } }""");
+        var (_, _, errors) = PipelineRunPlanner.Plan(graph, Docking, """{ "receptor": "R", "ligand": "L", "center": { "x": 1, "y": "two", "z": 3 } }""");
 
         Assert.Equal(("/inputs/center/y", "Must be a number."), (Assert.Single(errors).Pointer, errors[0].Message));
     }
@@ -100,7 +102,7 @@ public sealed class PipelineRunPlannerTests
     {
         var graph = new PipelineGraph { Nodes = [Node("p", "properties", """{ "molecule": "CCO" }""")] };
 
-        var (nodes, errors) = PipelineRunPlanner.Plan(graph, Docking, "{}");
+        var (nodes, _, errors) = PipelineRunPlanner.Plan(graph, Docking, "{}");
 
         Assert.Empty(errors);
         Assert.Equal("""{"molecule":"CCO"}""", Assert.Single(nodes).ParametersJson);
