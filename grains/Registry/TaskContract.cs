@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using MolDash.GrainInterfaces.Errors;
 using MolDash.GrainInterfaces.Tasks;
@@ -11,6 +12,9 @@ namespace MolDash.Grains.Registry;
 public sealed class TaskContract
 {
     private readonly JsonNode root;
+
+    // A document never changes: each field's schema is resolved once (every pipeline run checks its inputs against them).
+    private readonly ConcurrentDictionary<string, ResolvedSchema?> inputSchemas = new(StringComparer.Ordinal);
     private IReadOnlyList<OutputFileField>? outputFiles;
     private SchemaResolver? schemas;
 
@@ -54,7 +58,8 @@ public sealed class TaskContract
         new ParameterValidator(root).ValidateValue(schema, value, at);
 
     /// <summary>The schema of the input field at a value pointer ("/center/x"), or null when the input has no such field.</summary>
-    public ResolvedSchema? InputSchemaAt(string valuePointer) => Schemas.ResolveAt(Operation.InputSchemaPointer, valuePointer);
+    public ResolvedSchema? InputSchemaAt(string valuePointer) =>
+        inputSchemas.GetOrAdd(valuePointer, pointer => Schemas.ResolveAt(Operation.InputSchemaPointer, pointer));
 
     /// <summary>The schema of the output value at a pointer ("" for the whole output), or null when the output has none.</summary>
     public ResolvedSchema? OutputSchemaAt(string valuePointer) => Schemas.ResolveAt(Operation.OutputSchemaPointer, valuePointer);
