@@ -16,8 +16,8 @@ namespace MolDash.Grains.Cache;
 /// <summary>
 /// Decides, one submission at a time, whether the entry's job answers (hit), is still running (attach) or
 /// a new job is needed. Being one non-reentrant activation per signature is what makes it single-flight.
-/// The entry asks its job for the truth on every submission; the job's end notice only refreshes the row
-/// Admins list.
+/// The entry asks its job for the truth on every submission until it has seen the job succeed with its log kept (a
+/// succeeded job never changes again); the job's end notice only refreshes the row Admins list.
 /// </summary>
 [GrainType("moldash-cache-entry")]
 public sealed class CacheEntryGrain(
@@ -30,6 +30,9 @@ public sealed class CacheEntryGrain(
     private static readonly TimeSpan UsageWriteDelay = TimeSpan.FromSeconds(1);
 
     private IGrainTimer? usageWrite;
+
+    // The canonical job once it has succeeded and its log is kept: from then on it is the same on every hit.
+    private JobView? settledJob;
 
     private CacheEntryState Entry => state.State;
 
@@ -50,7 +53,8 @@ public sealed class CacheEntryGrain(
         }
         else
         {
-            var job = await Job(Entry.CanonicalJobId).GetAsync();
+            var job = settledJob is { } settled && settled.JobId == Entry.CanonicalJobId ? settled : await Job(Entry.CanonicalJobId).GetAsync();
+            settledJob = job is { Status: JobStatus.Succeeded, LogsUri: not null } ? job : null;
             var (outcome, reason) = await DecideAsync(job, submission.ConfidenceThreshold);
             if (outcome is { } answer)
             {
