@@ -17,8 +17,10 @@ using MolDash.Grains.TaskServices;
 namespace MolDash.Grains.Jobs;
 
 /// <summary>
-/// Walks one job's graph. Every transition is written to the grain state before anything acts on it
-/// (a dispatch, a cancel, a reply); the results database and the live feed follow from the state. Runs
+/// Walks one job's graph. Every transition is written to the grain state before anything acts on it (a cancel,
+/// a reply, the feed), except a dispatch, which goes out with the write: its run id is derived from the job and the
+/// node (<see cref="RunIds"/>), so a dispatch whose write was lost is repeated with the same id, never doubled.
+/// The results database and the live feed follow from the state. Runs
 /// report back by callback, so no turn waits on a task service. The org's watchdog (a shard of it) checks
 /// every unfinished job on a reminder: after a silo dies it reactivates the job, which dispatches again
 /// every run it has not heard the end of (same run ids, so services answer repeats from their idempotency store).
@@ -77,6 +79,12 @@ public sealed class JobGrain(
         PermissionGuard.Require(MolDashPermissions.JobCreate, "run tasks and pipelines");
         if (Job.Exists)
         {
+            // A repeated submission (same Idempotency-Key) may follow one whose watch failed after its write.
+            if (!Job.IsFinished)
+            {
+                await Watchdog.WatchAsync(JobId);
+            }
+
             return View();
         }
 
@@ -128,9 +136,8 @@ public sealed class JobGrain(
         Job.Nodes = [.. submission.Nodes.Select(node => new NodeState { Node = node })];
         AddEvent(JobEventKinds.Created, null, null, $"{submission.Kind} job created: {submission.Target}, {submission.Nodes.Count} node(s), priority {submission.Priority}");
 
-        await Watchdog.WatchAsync(JobId);
         ScheduleReadyNodes();
-        await CommitAsync();
+        await CommitAsync(Watchdog.WatchAsync(JobId));
     }
 
     public Task<JobView> GetAsync() => Task.FromResult(RequireExisting().View());
@@ -460,7 +467,7 @@ public sealed class JobGrain(
             }
 
             node.Status = NodeStatus.Queued;
-            node.RunId = Guid.NewGuid();
+            node.RunId = RunIds.For(JobId, node.Node.Id);
             node.QueuedAt = time.GetUtcNow();
             toDispatch.Add(node);
             AddEvent(JobEventKinds.Queued, node, NodeStatus.Queued, $"queued at {node.Node.TaskName} {node.Node.TaskVersion} (run {node.RunId})");
@@ -513,12 +520,20 @@ public sealed class JobGrain(
     /// Writes the state, then acts on it: dispatches, cancels, records, publishes. A finished job's log is
     /// kept after its final write and its location recorded with its row, then its slot and watchdog are let go.
     /// </summary>
-    private async Task CommitAsync()
+    /// <param name="alongside">Work that may run with the write but must be done before the commit is (the first watch).</param>
+    private async Task CommitAsync(Task? alongside = null)
     {
         progressWrite?.Dispose();
         progressWrite = null;
-        await state.WriteStateAsync();
-        await SendAsync();
+        var (bound, unbound) = BindDispatches();
+        await Task.WhenAll(state.WriteStateAsync(), DispatchAsync(bound), alongside ?? Task.CompletedTask);
+        await SendCancelsAsync();
+        foreach (var (node, error) in unbound)
+        {
+            // Cannot happen twice: the node is failed and written before anything else runs.
+            await OnRunFinishedAsync(node.Node.Id, node.RunId, new TaskRunResult(false, null, "its inputs cannot be bound: " + error, 0, null));
+        }
+
         // Independent once the state is written: live clients need wait neither for the results database nor for blob storage.
         await Task.WhenAll(Job.IsFinished && Job.LogBlob is null ? KeepLogAsync() : RecordAsync(), PublishAsync());
         if (Job.IsFinished)
@@ -572,29 +587,43 @@ public sealed class JobGrain(
         await RecordAsync();
     }
 
-    private async Task SendAsync()
+    /// <summary>The queued nodes' requests, and the nodes whose inputs cannot be bound (with why).</summary>
+    private (List<(NodeState Node, TaskRunRequest Request)> Bound, List<(NodeState Node, string Error)> Unbound) BindDispatches()
     {
-        var dispatches = toDispatch.ToList();
-        var cancels = toCancel.ToList();
-        toDispatch.Clear();
-        toCancel.Clear();
-        foreach (var node in cancels)
-        {
-            await OnTaskServiceAsync(node, service => service.CancelRunAsync(node.RunId));
-        }
-
-        foreach (var node in dispatches)
+        var bound = new List<(NodeState, TaskRunRequest)>(toDispatch.Count);
+        var unbound = new List<(NodeState, string)>();
+        foreach (var node in toDispatch)
         {
             var (parameters, error) = ParameterBinder.Bind(node.Node, id => Job.Nodes.Find(other => other.Node.Id == id)?.OutputJson);
             if (parameters is null)
             {
-                // Cannot happen twice: the node is failed and written before anything else runs.
-                await OnRunFinishedAsync(node.Node.Id, node.RunId, new TaskRunResult(false, null, "its inputs cannot be bound: " + error, 0, null));
-                continue;
+                unbound.Add((node, error!));
             }
+            else
+            {
+                bound.Add((node, new TaskRunRequest(node.RunId, JobId, parameters, Job.Priority)));
+            }
+        }
 
-            var request = new TaskRunRequest(node.RunId, JobId, parameters, Job.Priority);
+        toDispatch.Clear();
+        return (bound, unbound);
+    }
+
+    private async Task DispatchAsync(List<(NodeState Node, TaskRunRequest Request)> dispatches)
+    {
+        foreach (var (node, request) in dispatches)
+        {
             await OnTaskServiceAsync(node, service => service.DispatchAsync(new TaskRunDispatch(request, this.GetPrimaryKeyString(), node.Node.Id)));
+        }
+    }
+
+    private async Task SendCancelsAsync()
+    {
+        var cancels = toCancel.ToList();
+        toCancel.Clear();
+        foreach (var node in cancels)
+        {
+            await OnTaskServiceAsync(node, service => service.CancelRunAsync(node.RunId));
         }
     }
 
