@@ -53,6 +53,9 @@ public sealed class JobTests(PlatformFixture fixture) : IAsyncLifetime
         Assert.Contains("succeeded", log, StringComparison.Ordinal);
         // Kept as a byte range of the org's shared log blob (jobs finishing together share one append).
         Assert.Matches(@"^jobs/logs/\d{4}-\d{2}-\d{2}/[0-9a-f]+-\d{4}\.log#bytes=\d+-\d+$", job.GetProperty("logsUri").GetString());
+        // The listing's row names it too: it is recorded with the row once the log is kept.
+        var listed = (await member.GetFromJsonAsync<JsonElement>("/api/v1/jobs?limit=50")).GetProperty("items").EnumerateArray();
+        Assert.Equal(job.GetProperty("logsUri").GetString(), listed.Single(item => item.GetProperty("jobId").GetGuid() == jobId).GetProperty("logsUri").GetString());
         var result = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{jobId}/results")).GetProperty("items")[0];
         Assert.Equal("hello docking", result.GetProperty("output").GetProperty("message").GetString());
         Assert.InRange(result.GetProperty("confidence").GetDouble(), 0, 1);
