@@ -10,6 +10,7 @@ using MolDash.GrainInterfaces.Jobs;
 using MolDash.GrainInterfaces.Pipelines;
 using MolDash.Grains.Access;
 using MolDash.Grains.Audit;
+using MolDash.Grains.Persistence;
 
 namespace MolDash.Grains.Cache;
 
@@ -29,7 +30,7 @@ public sealed class CacheEntryGrain(
 {
     private static readonly TimeSpan UsageWriteDelay = TimeSpan.FromSeconds(1);
 
-    private IGrainTimer? usageWrite;
+    private DelayedWrite? usageWrite;
 
     // The canonical job once it has succeeded and its log is kept: from then on it is the same on every hit.
     private JobView? settledJob;
@@ -70,7 +71,7 @@ public sealed class CacheEntryGrain(
                 }
                 else
                 {
-                    SaveUsageSoon();
+                    UsageWrite.Schedule();
                 }
 
                 return new PipelineRunResult(job, answer, reason, Signature);
@@ -222,24 +223,13 @@ public sealed class CacheEntryGrain(
     /// A hit or an attach changes only the hit count and last use: they are written a moment later, once
     /// for all the hits in between (and when the activation ends), so a hit is answered without a write.
     /// </summary>
-    private void SaveUsageSoon() =>
-        usageWrite ??= this.RegisterGrainTimer(SaveUsageAsync, new GrainTimerCreationOptions(UsageWriteDelay, Timeout.InfiniteTimeSpan));
-
-    private async Task SaveUsageAsync(CancellationToken cancellationToken)
-    {
-        usageWrite?.Dispose();
-        usageWrite = null;
-        if (Entry.Exists)
-        {
-            await SaveAsync();
-        }
-    }
+    private DelayedWrite UsageWrite => usageWrite ??= new DelayedWrite(this, () => Entry.Exists ? SaveAsync() : Task.CompletedTask, UsageWriteDelay);
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (usageWrite is not null)
         {
-            await SaveUsageAsync(cancellationToken);
+            await usageWrite.FlushAsync();
         }
 
         await base.OnDeactivateAsync(reason, cancellationToken);

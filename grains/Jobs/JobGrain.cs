@@ -44,7 +44,7 @@ public sealed class JobGrain(
     private readonly List<JobEvent> timeline = [];
     private readonly List<NodeState> toDispatch = [];
     private readonly List<NodeState> toCancel = [];
-    private IGrainTimer? progressWrite;
+    private DelayedWrite? progressWrite;
 
     // The log location the job's row in the results database holds, as far as this activation knows.
     private string? recordedLogsUri;
@@ -523,8 +523,7 @@ public sealed class JobGrain(
     /// <param name="alongside">Work that may run with the write but must be done before the commit is (the first watch).</param>
     private async Task CommitAsync(Task? alongside = null)
     {
-        progressWrite?.Dispose();
-        progressWrite = null;
+        progressWrite?.Cancel();
         var (bound, unbound) = BindDispatches();
         await Task.WhenAll(state.WriteStateAsync(), DispatchAsync(bound), alongside ?? Task.CompletedTask);
         await SendCancelsAsync();
@@ -557,7 +556,7 @@ public sealed class JobGrain(
     /// or this timer does. A silo that dies first loses only the progress, which the re-dispatched run reports again.
     /// </summary>
     private void WriteProgressSoon() =>
-        progressWrite ??= this.RegisterGrainTimer(WritePendingProgressAsync, new GrainTimerCreationOptions(settings.ProgressWriteDelay, Timeout.InfiniteTimeSpan));
+        (progressWrite ??= new DelayedWrite(this, WritePendingProgressAsync, settings.ProgressWriteDelay)).Schedule();
 
     private Task WritePendingProgressAsync()
     {

@@ -12,14 +12,10 @@ public static class RunIds
 {
     public static Guid For(Guid jobId, string nodeId)
     {
-        Span<byte> input = stackalloc byte[16 + Encoding.UTF8.GetMaxByteCount(nodeId.Length)];
-        jobId.TryWriteBytes(input);
-        var length = 16 + Encoding.UTF8.GetBytes(nodeId, input[16..]);
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(input[..length], hash);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{jobId:N}/{nodeId}"));
         // An RFC 9562 version 8 (custom) UUID.
         hash[7] = (byte)((hash[7] & 0x0F) | 0x80);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16]);
+        return new Guid(hash.AsSpan(0, 16));
     }
 }

@@ -11,6 +11,7 @@ using MolDash.GrainInterfaces.Pipelines;
 using MolDash.GrainInterfaces.Tasks;
 using MolDash.Grains.Access;
 using MolDash.Grains.Audit;
+using MolDash.Grains.Persistence;
 using MolDash.Grains.TaskServices;
 
 namespace MolDash.Grains.Pipelines;
@@ -40,7 +41,7 @@ public sealed class PipelineGrain(
 
     // By published graph (the instance in this activation's state): what each run's signature needs of it.
     private readonly Dictionary<PipelineGraph, GraphHash> graphHashes = new(ReferenceEqualityComparer.Instance);
-    private IGrainTimer? runStatisticsWrite;
+    private DelayedWrite? runStatisticsWrite;
 
     private PipelineState Pipeline => state.State;
 
@@ -278,7 +279,7 @@ public sealed class PipelineGrain(
         // and a busy pipeline would otherwise write its catalog row for every run: they are counted here and
         // written a moment later, once for all the runs in between (and when the activation ends).
         unwrittenRuns.Add(result.Cache == CacheOutcome.Hit, time.GetUtcNow());
-        runStatisticsWrite ??= this.RegisterGrainTimer(WriteRunStatisticsAsync, new GrainTimerCreationOptions(RunStatisticsWriteDelay, Timeout.InfiniteTimeSpan));
+        (runStatisticsWrite ??= new DelayedWrite(this, WriteRunStatisticsAsync, RunStatisticsWriteDelay)).Schedule();
         return result;
     }
 
@@ -342,16 +343,14 @@ public sealed class PipelineGrain(
     {
         if (runStatisticsWrite is not null)
         {
-            await WriteRunStatisticsAsync(cancellationToken);
+            await runStatisticsWrite.FlushAsync();
         }
 
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
-    private async Task WriteRunStatisticsAsync(CancellationToken cancellationToken)
+    private async Task WriteRunStatisticsAsync()
     {
-        runStatisticsWrite?.Dispose();
-        runStatisticsWrite = null;
         var runs = unwrittenRuns;
         unwrittenRuns = new PipelineRunStatistics();
         try
