@@ -102,6 +102,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                // HasExited can be seen before the output readers reach the end of the streams; waiting for
+                // the exit again waits for them, so the error carries the process's last words.
+                await process.WaitForExitAsync();
                 throw new InvalidOperationException($"{Name} exited with code {process.ExitCode} while starting:\n{Output}");
             }
 
