@@ -24,7 +24,7 @@ public sealed class PipelineRunsBenchmarkSuite : IBenchmarkSuite
     public async Task<BenchmarkReport> RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
         var smoke = Environment.GetEnvironmentVariable("MOLDASH_BENCH_SMOKE") == "1";
-        var (hits, warmUpRounds, misses, endToEnd) = smoke ? (20, 1, 10, 5) : (3_000, 15, 300, 100);
+        var (hits, warmUpRounds, misses, endToEnd) = smoke ? (20, 1, 10, 5) : (10_000, 12, 300, 100);
         await using var platform = await PlatformUnderTest.StartAsync("bench_pipeline_runs", new Dictionary<string, string>
         {
             ["TaskServices__MaxConcurrencyPerInstance"] = "64",
@@ -48,7 +48,7 @@ public sealed class PipelineRunsBenchmarkSuite : IBenchmarkSuite
         var cached = await SubmitAsync("cached");
         await feed.FinishedAt(cached.JobId).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
         // Past the JIT's first code and its tiering up of what runs on timers (each second or so), as a running cluster is:
-        // for the first minute after start, recompiling in the background slows a few hits in each second.
+        // for the first minutes after start, recompiling in the background slows a few hits in each second.
         await LatencyStats.MeasureAsync(hits * warmUpRounds, 1, () => ExpectAsync(SubmitAsync("cached"), HttpStatusCode.OK));
         var hit = await LatencyStats.MeasureAsync(hits, 1, () => ExpectAsync(SubmitAsync("cached"), HttpStatusCode.OK));
         var missed = new List<Guid>(misses);
@@ -115,7 +115,7 @@ public sealed class PipelineRunsBenchmarkSuite : IBenchmarkSuite
         body.AppendLine("The platform adds a fixed time per step (a dispatch, the job's state written, the next node bound and dispatched) and once per run (the submission and the SignalR push), so the ratio is met from the step length where that time is a fifth of the work; with steps that answer at once it is the platform's time alone.");
         body.AppendLine();
         body.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Hits are measured after {hits * warmUpRounds:N0} hits to warm up, when the runtime has tiered up the code that runs on timers as well as the hits' own (a platform's first minute has a few slow hits each second while it recompiles in the background)."));
+            $"Hits are measured after {hits * warmUpRounds:N0} hits to warm up, when the runtime has tiered up the code that runs on timers as well as the hits' own (in a platform's first minutes a few hits each second are slowed while it recompiles in the background)."));
         body.AppendLine();
         body.AppendLine("A hit reads the pipeline's version and the task versions it pinned (kept in the pipeline grain's memory), computes the input signature (the graph's share of it once per published version) and asks the cache entry, which checks that its job succeeded (remembered once it has) and that the input artifacts still exist. A miss also makes and starts the job. The pipeline run is measured until the SignalR client sees the job succeed: three dispatches to the task-service grain, three echo calls, and the job's state written after each step. Silo, API, echo service, PostgreSQL, Azurite and the load generator share the machine's 2 cores.");
         return new BenchmarkReport("Pipeline runs: cache hits, single flight, end to end", body.ToString());
