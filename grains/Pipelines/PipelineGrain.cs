@@ -34,6 +34,9 @@ public sealed class PipelineGrain(
     /// <summary>The most items one batch may have (each is a sub-graph of the job).</summary>
     public const int MaxBatchItems = 1000;
 
+    // Enough for the inputs a pipeline is run with again and again (scheduled runs, a team's shared examples).
+    private const int PlannedRunsKept = 256;
+
     private static readonly TimeSpan RunStatisticsWriteDelay = TimeSpan.FromSeconds(1);
 
     private PipelineTasks tasks = null!;
@@ -41,6 +44,7 @@ public sealed class PipelineGrain(
 
     // By published graph (the instance in this activation's state): what each run's signature needs of it.
     private readonly Dictionary<PipelineGraph, GraphHash> graphHashes = new(ReferenceEqualityComparer.Instance);
+    private readonly PlannedRuns plannedRuns = new(PlannedRunsKept);
     private DelayedWrite? runStatisticsWrite;
 
     private PipelineState Pipeline => state.State;
@@ -204,14 +208,25 @@ public sealed class PipelineGrain(
     public async Task<PipelineRunResult> RunAsync(string version, PipelineRunRequest request)
     {
         var run = RunnableVersion(version);
-        var resolved = await tasks.ResolvePinnedAsync(run.Graph);
-        // Checked here as well as by the job: a cache hit answers without a new job.
-        PermissionGuard.RequireRun(resolved.Values.Select(task => (task.Name, task.Category)));
-        var plan = Plan(run.Graph, request.InputsJson, resolved);
-        var checksums = await ChecksumsAsync(plan.Artifacts);
-        var signature = InputSignature.Compute(run.Graph, resolved, plan.Inputs, checksums, HashOf(run.Graph, checksums));
-        var job = new JobSubmission { Kind = JobKind.Pipeline, Target = $"{Name}@{version}", Nodes = plan.Nodes, Priority = request.Priority, TaskOrgId = OwnerOrgId };
-        return await SubmitAsync(version, signature.Signature, job, request.JobId, plan.Artifacts, request.Refresh);
+        if (plannedRuns.TryGet(run.Graph, RunningOrgId, request.InputsJson, out var planned))
+        {
+            // Checked here as well as by the job: a cache hit answers without a new job.
+            PermissionGuard.RequireRun(planned.Tasks);
+        }
+        else
+        {
+            var resolved = await tasks.ResolvePinnedAsync(run.Graph);
+            IReadOnlyList<(string Name, string Category)> runs = [.. resolved.Values.Select(task => (task.Name, task.Category))];
+            PermissionGuard.RequireRun(runs);
+            var plan = Plan(run.Graph, request.InputsJson, resolved);
+            var checksums = await ChecksumsAsync(plan.Artifacts);
+            var signature = InputSignature.Compute(run.Graph, resolved, plan.Inputs, checksums, HashOf(run.Graph, checksums));
+            planned = new PlannedRun(runs, plan.Nodes, plan.Artifacts, signature.Signature);
+            plannedRuns.Add(run.Graph, RunningOrgId, request.InputsJson, planned);
+        }
+
+        var job = new JobSubmission { Kind = JobKind.Pipeline, Target = $"{Name}@{version}", Nodes = planned.Nodes, Priority = request.Priority, TaskOrgId = OwnerOrgId };
+        return await SubmitAsync(version, planned.Signature, job, request.JobId, planned.Artifacts, request.Refresh);
     }
 
     public async Task<PipelineRunResult> RunBatchAsync(string version, PipelineBatchRequest request)
