@@ -208,9 +208,9 @@ public sealed class PipelineGrain(
     public async Task<PipelineRunResult> RunAsync(string version, PipelineRunRequest request)
     {
         var run = RunnableVersion(version);
+        // The caller's permissions are checked on every run, here as well as by the job: a cache hit answers without a new job.
         if (plannedRuns.TryGet(run.Graph, RunningOrgId, request.InputsJson, out var planned))
         {
-            // Checked here as well as by the job: a cache hit answers without a new job.
             PermissionGuard.RequireRun(planned.Tasks);
         }
         else
