@@ -1,38 +1,24 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace MolDash.Bench;
 
 /// <summary>
-/// Rounds of one measurement on a shared machine, whose speed drifts from minute to minute: the median round
-/// stands for them, and the spread of the rounds says how much the machine varied while they ran.
+/// Rounds of one measurement on a shared machine, whose speed drifts from minute to minute: the figures over
+/// every sample, and each round's, whose spread says how much the machine varied while they ran.
 /// </summary>
-public sealed record LatencyRounds(IReadOnlyList<LatencyStats> Rounds)
+/// <param name="Samples">Each round's durations, in <see cref="Stopwatch"/> ticks.</param>
+public sealed record LatencyRounds(IReadOnlyList<long[]> Samples)
 {
-    /// <summary>The median of each round's figures, over all the rounds' samples and time.</summary>
-    public LatencyStats Median => new(
-        Rounds.Sum(round => round.Count),
-        Rounds.Aggregate(TimeSpan.Zero, (total, round) => total + round.Elapsed),
-        MedianOf(Rounds.Select(round => round.P50Ms)),
-        MedianOf(Rounds.Select(round => round.P99Ms)));
+    public LatencyStats All => StatsOf([.. Samples.SelectMany(round => round)]);
 
-    public static async Task<LatencyRounds> MeasureAsync(int rounds, Func<Task<LatencyStats>> round)
-    {
-        var measured = new List<LatencyStats>(rounds);
-        for (var i = 0; i < rounds; i++)
-        {
-            measured.Add(await round());
-        }
-
-        return new LatencyRounds(measured);
-    }
+    public IReadOnlyList<LatencyStats> Rounds => [.. Samples.Select(StatsOf)];
 
     /// <summary>"p50 0.61–0.74 ms, p99 2.10–2.52 ms".</summary>
     public string Spread => string.Create(CultureInfo.InvariantCulture,
         $"p50 {Rounds.Min(round => round.P50Ms):F2}–{Rounds.Max(round => round.P50Ms):F2} ms, p99 {Rounds.Min(round => round.P99Ms):F2}–{Rounds.Max(round => round.P99Ms):F2} ms");
 
-    public static double MedianOf(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
+    /// <summary>The time measured, without the pauses between samples.</summary>
+    private static LatencyStats StatsOf(long[] durations) =>
+        LatencyStats.From(durations, TimeSpan.FromSeconds(durations.Sum() / (double)Stopwatch.Frequency));
 }

@@ -34,12 +34,25 @@ public sealed record LatencyStats(int Count, TimeSpan Elapsed, double P50Ms, dou
         return From(durations, clock.Elapsed);
     }
 
+    /// <summary>The duration of each of <paramref name="total"/> runs of <paramref name="operation"/>, one at a time, in <see cref="Stopwatch"/> ticks.</summary>
+    public static async Task<long[]> TimeEachAsync(int total, Func<Task> operation)
+    {
+        var durations = new long[total];
+        for (var i = 0; i < total; i++)
+        {
+            durations[i] = await TimeAsync(operation);
+        }
+
+        return durations;
+    }
+
     /// <summary>
     /// Runs <paramref name="first"/> and <paramref name="second"/> one after the other, <paramref name="total"/> times each,
     /// so that a machine whose speed drifts weighs on both alike; each starts <paramref name="pause"/> after the one before
     /// ended, so that neither is measured while the platform still finishes the other's work (unmeasured).
     /// </summary>
-    public static async Task<(LatencyStats First, LatencyStats Second)> MeasureAlternatelyAsync(int total, Func<Task> first, Func<Task> second, TimeSpan pause)
+    /// <returns>Each one's durations, in <see cref="Stopwatch"/> ticks.</returns>
+    public static async Task<(long[] First, long[] Second)> TimeAlternatelyAsync(int total, Func<Task> first, Func<Task> second, TimeSpan pause)
     {
         var (firsts, seconds) = (new long[total], new long[total]);
         for (var i = 0; i < total; i++)
@@ -50,7 +63,7 @@ public sealed record LatencyStats(int Count, TimeSpan Elapsed, double P50Ms, dou
             await Task.Delay(pause);
         }
 
-        return (From(firsts, Measured(firsts)), From(seconds, Measured(seconds)));
+        return (firsts, seconds);
     }
 
     private static async Task<long> TimeAsync(Func<Task> operation)
@@ -59,8 +72,6 @@ public sealed record LatencyStats(int Count, TimeSpan Elapsed, double P50Ms, dou
         await operation();
         return Stopwatch.GetTimestamp() - start;
     }
-
-    private static TimeSpan Measured(long[] durations) => TimeSpan.FromSeconds(durations.Sum() / (double)Stopwatch.Frequency);
 
     public string Format(string label) => string.Create(CultureInfo.InvariantCulture,
         $"| {label} | {P50Ms:F2} | {P99Ms:F2} | {PerSecond:F0} | {Count} |");

@@ -56,7 +56,13 @@ public sealed class PipelineRunsBenchmarkSuite : IBenchmarkSuite
         // Past the JIT's first code and its tiering up of what runs on timers (each second or so), as a running cluster is:
         // for the first minutes after start, recompiling in the background slows a few hits in each second.
         await LatencyStats.MeasureAsync(hits * warmUpRounds, 1, () => ExpectAsync(SubmitAsync("cached"), HttpStatusCode.OK));
-        var hit = await LatencyRounds.MeasureAsync(Rounds, () => LatencyStats.MeasureAsync(hits, 1, () => ExpectAsync(SubmitAsync("cached"), HttpStatusCode.OK)));
+        var hitRounds = new List<long[]>(Rounds);
+        for (var round = 0; round < Rounds; round++)
+        {
+            hitRounds.Add(await LatencyStats.TimeEachAsync(hits, () => ExpectAsync(SubmitAsync("cached"), HttpStatusCode.OK)));
+        }
+
+        var hit = new LatencyRounds(hitRounds);
         var missed = new List<Guid>(misses);
         var miss = await LatencyStats.MeasureAsync(misses, 1, async () => missed.Add(await ExpectAsync(SubmitAsync(Guid.NewGuid().ToString("N")), HttpStatusCode.Accepted)));
 
@@ -88,14 +94,14 @@ public sealed class PipelineRunsBenchmarkSuite : IBenchmarkSuite
         }
 
         // The job path tiered up first, as the hits' path was: a run goes through more code than a hit, fewer times.
-        await LatencyStats.MeasureAlternatelyAsync(endToEndWarmUp, () => PipelineAsync(0), () => DirectAsync(0), TimeSpan.Zero);
+        await LatencyStats.TimeAlternatelyAsync(endToEndWarmUp, () => PipelineAsync(0), () => DirectAsync(0), TimeSpan.Zero);
         var endToEndRuns = new List<EndToEndComparison>();
         foreach (var (stepMs, samples) in StepDurations(endToEnd))
         {
-            var rounds = new List<(LatencyStats Pipeline, LatencyStats Direct)>(Rounds);
+            var rounds = new List<(long[] Pipeline, long[] Direct)>(Rounds);
             for (var round = 0; round < Rounds; round++)
             {
-                rounds.Add(await LatencyStats.MeasureAlternatelyAsync(samples, () => PipelineAsync(stepMs), () => DirectAsync(stepMs), SettleTime));
+                rounds.Add(await LatencyStats.TimeAlternatelyAsync(samples, () => PipelineAsync(stepMs), () => DirectAsync(stepMs), SettleTime));
             }
 
             endToEndRuns.Add(new EndToEndComparison(stepMs, new LatencyRounds([.. rounds.Select(r => r.Pipeline)]), new LatencyRounds([.. rounds.Select(r => r.Direct)])));
@@ -103,11 +109,11 @@ public sealed class PipelineRunsBenchmarkSuite : IBenchmarkSuite
 
         var body = new StringBuilder();
         body.AppendLine(LatencyStats.TableHeader);
-        body.AppendLine(hit.Median.Format("cache hit: POST …/runs answered 200 from the finished job, one at a time (goal ≤ 3 ms; median of rounds)"));
+        body.AppendLine(hit.All.Format("cache hit: POST …/runs answered 200 from the finished job, one at a time (goal ≤ 3 ms)"));
         body.AppendLine(miss.Format("cache miss: POST …/runs answered 202 with a new job, one at a time"));
         var instant = endToEndRuns[0];
-        body.AppendLine(instant.Pipeline.Median.Format("three-step echo pipeline, steps that answer at once: POST …/runs → SignalR client sees SUCCEEDED"));
-        body.AppendLine(instant.Direct.Median.Format("the same three echo calls made directly, one after the other"));
+        body.AppendLine(instant.Pipeline.All.Format("three-step echo pipeline, steps that answer at once: POST …/runs → SignalR client sees SUCCEEDED"));
+        body.AppendLine(instant.Direct.All.Format("the same three echo calls made directly, one after the other"));
         body.AppendLine();
         body.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"{Concurrent} identical concurrent submissions (each step 500 ms): {jobs.Count} job(s), {executions} echo execution(s) (goal: 1 job, 3 executions)."));
@@ -122,14 +128,14 @@ public sealed class PipelineRunsBenchmarkSuite : IBenchmarkSuite
 
         body.AppendLine();
         body.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Each pipeline run is followed by its three direct calls, so that a machine whose speed drifts weighs on both alike, in {Rounds} rounds whose ratios are given, after {endToEndWarmUp:N0} runs with steps that answer at once, to warm up. Each starts {SettleTime.TotalMilliseconds:0} ms after the one before ended, when the platform is done with the finished job's log and row, so that neither is measured while that work runs; a call made after such a pause is slower than one made straight after another (three instant direct calls took {instant.Direct.Median.P50Ms:F2} ms here, against 0.15 ms back to back in earlier runs), and so is a run."));
+            $"Each pipeline run is followed by its three direct calls, so that a machine whose speed drifts weighs on both alike, in {Rounds} rounds (the table gives the figures over all their samples, and each round's ratio), after {endToEndWarmUp:N0} runs with steps that answer at once, to warm up. Each starts {SettleTime.TotalMilliseconds:0} ms after the one before ended, when the platform is done with the finished job's log and row, so that neither is measured while that work runs; a call made after such a pause is slower than one made straight after another (three instant direct calls took {instant.Direct.All.P50Ms:F2} ms here, against 0.15 ms back to back in earlier runs), and so is a run."));
         body.AppendLine();
         body.AppendLine("Measured back to back instead (50 runs one after another, then the direct calls, as until 2026-11-29), the ratio at 20 ms steps was 1.16–1.26 over seven runs of this suite: each run's submission then overlapped the log and row of the run before.");
         body.AppendLine();
         body.AppendLine("The platform adds a fixed time per step (a dispatch, the job's state written, the next node bound and dispatched) and once per run (the submission and the SignalR push), so the ratio is met from the step length where that time is a fifth of the work; with steps that answer at once it is the platform's time alone.");
         body.AppendLine();
         body.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Hits are measured in {Rounds} rounds of {hits:N0} ({hit.Spread} over the rounds; the table gives the median round's) after {hits * warmUpRounds:N0} hits to warm up, when the runtime has tiered up the code that runs on timers as well as the hits' own (in a platform's first minutes a few hits each second are slowed while it recompiles in the background)."));
+            $"Hits are measured in {Rounds} rounds of {hits:N0} (the table gives the figures over all of them; each round's: {hit.Spread}) after {hits * warmUpRounds:N0} hits to warm up, when the runtime has tiered up the code that runs on timers as well as the hits' own (in a platform's first minutes a few hits each second are slowed while it recompiles in the background)."));
         body.AppendLine();
         body.AppendLine("Where a hit's p99 comes from (20,000 hits timed one by one, 2026-11-29): most of the slowest 1 % come in bursts, every 1.5–2 s, in which 5–10 hits in a row take 3–10 ms; silo and API collected garbage only once each in 20 s then (gen0, 1.5 ms), so the bursts are not their GC. About one in ten is a hit slowed at the same point of every second, by the Orleans Dashboard's metric reader, which the dashboard package runs every second; without the dashboard, that run's p99 was 2.68 ms against 2.97 ms with it.");
         body.AppendLine();
