@@ -25,9 +25,7 @@ public sealed record LatencyStats(int Count, TimeSpan Elapsed, double P50Ms, dou
             int index;
             while ((index = Interlocked.Increment(ref next)) < total)
             {
-                var start = Stopwatch.GetTimestamp();
-                await operation();
-                durations[index] = Stopwatch.GetTimestamp() - start;
+                durations[index] = await TimeAsync(operation);
             }
         });
         await Task.WhenAll(workers);
